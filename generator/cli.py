@@ -22,7 +22,10 @@ def _parser() -> argparse.ArgumentParser:
     volume.add_argument("-q", "--quiet", action="store_true", help="print errors only")
     volume.add_argument("-v", "--verbose", action="store_true", help="print every file written")
     common.add_argument(
-        "--root", type=Path, default=Path("."), help="project folder holding mkdocs.yml (default: .)"
+        "--root",
+        type=Path,
+        default=Path("."),
+        help="project folder holding mkdocs.yml (default: .)",
     )
     common.add_argument(
         "--seeds", type=Path, default=None, help="folder of seed articles (default: ROOT/seeds)"
@@ -31,7 +34,9 @@ def _parser() -> argparse.ArgumentParser:
         "--no-registry", action="store_true", help="ignore entities.yml (raw extraction)"
     )
     common.add_argument(
-        "--ner", choices=("rules", "spacy"), default="rules",
+        "--ner",
+        choices=("rules", "spacy"),
+        default="rules",
         help="entity recogniser: built-in rules (default) or an installed spaCy model",
     )
 
@@ -44,7 +49,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("generate", parents=[common], help="seeds/ -> briefings/ (Markdown pages)")
     build = sub.add_parser("build", parents=[common], help="generate, then build site/ with MkDocs")
-    build.add_argument("--pdf", action="store_true", help="also make the PDFs and copy to site/pdf/")
+    build.add_argument(
+        "--pdf", action="store_true", help="also make the PDFs and copy to site/pdf/"
+    )
     build.add_argument("--site-url", help="override site_url (e.g. https://example.org/briefings/)")
     serve = sub.add_parser(
         "serve", parents=[common], help="generate, serve on 127.0.0.1, rebuild when a seed changes"
@@ -112,7 +119,9 @@ def _extract(files: list[Path], fmt: str, options: Options, reporter: Reporter) 
     records = []
     for path in files:
         try:
-            doc = read_seed(path, replace(options, seeds=path.parent.resolve()), seed_name=str(path))
+            doc = read_seed(
+                path, replace(options, seeds=path.parent.resolve()), seed_name=str(path)
+            )
             record = extraction_record(doc, extract(doc, options))
         except SeedError as err:
             reporter.error(str(err))

@@ -99,7 +99,8 @@ def decode(raw: bytes, seed: str) -> str:
             try:
                 return _check_text(raw.decode(codec), seed)
             except UnicodeDecodeError:
-                raise SeedError(seed, f"declares {codec} by its byte-order mark but does not decode")
+                reason = f"declares {codec} by its byte-order mark but does not decode"
+                raise SeedError(seed, reason) from None
     if b"\x00" in raw:
         raise SeedError(seed, "binary file (contains NUL bytes), not text")
     try:
@@ -118,9 +119,7 @@ def _check_text(text: str, seed: str) -> str:
     if not text:
         return text
     sample = text[:20_000]
-    controls = sum(
-        1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v"
-    )
+    controls = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
     if controls / len(sample) > 0.05:
         raise SeedError(seed, "binary file (mostly control characters), not text")
     return text
@@ -178,7 +177,7 @@ def read_sidecar(path: Path, seed: str, warnings: list[str]) -> dict[str, Any]:
 
 
 def metadata_from(raw: dict[str, Any], seed: str, warnings: list[str]) -> Metadata:
-    """Keep only the known keys, as clean single-line strings; a bad value is dropped with a note."""
+    """Known keys only, as clean one-line strings; a bad value is dropped with a note."""
     meta = Metadata()
     for key in ("title", "source", "url", "license", "attribution", "slug"):
         value = raw.get(key)
@@ -238,8 +237,12 @@ def html_to_text(html: str, seed: str) -> tuple[str, Metadata]:
 
     try:
         result = trafilatura.bare_extraction(
-            html, output_format="python", include_comments=False, include_tables=False,
-            with_metadata=True, favor_precision=False,
+            html,
+            output_format="python",
+            include_comments=False,
+            include_tables=False,
+            with_metadata=True,
+            favor_precision=False,
         )
     except (ValueError, RecursionError, TypeError) as exc:
         raise SeedError(seed, f"HTML could not be parsed: {_first_line(exc)}") from None

@@ -1,6 +1,6 @@
 """The briefing model: plain dataclasses passed from stage to stage.
 
-read seeds (ingest) -> Document -> extract -> Extraction -> assemble -> Briefing/Site -> render -> write
+ingest -> Document -> extract -> Extraction -> assemble -> Site -> render -> write
 Every offset is a Python string index into ``Document.text``.
 """
 

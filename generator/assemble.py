@@ -1,0 +1,168 @@
+"""Assemble stage: documents and their extractions -> the whole Site model, before any write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+
+from generator.model import (
+    Briefing,
+    Document,
+    EntityPage,
+    EntityRef,
+    Extraction,
+    Site,
+    SourcePage,
+    SourceRef,
+)
+from generator.slugs import SlugAllocator
+
+RELATED_MAX = 5
+CO_MENTIONED_MAX = 10
+# An entity named in more briefings than this says little about how two briefings relate.
+COMMON_ENTITY_LIMIT = 200
+
+
+def briefing_sort_key(b: Briefing) -> tuple[int, str, str]:
+    """Newest first; undated briefings last; then by title."""
+    ordinal = b.date.toordinal() if b.date else 0
+    return (-ordinal, b.title.casefold(), b.slug)
+
+
+def assemble(items: list[tuple[Document, Extraction]]) -> Site:
+    slugs = SlugAllocator(reserved={"index"})
+    briefings = []
+    for doc, ex in items:
+        slug = slugs.take(doc.meta.slug or doc.name, fallback="briefing")
+        date: dt.date | None = doc.meta.date or ex.date
+        briefings.append(
+            Briefing(slug=slug, document=doc, extraction=ex, title=ex.headline, date=date)
+        )
+    briefings.sort(key=briefing_sort_key)
+    entities, entity_keys = _entity_pages(briefings)
+    sources, source_keys = _source_pages(briefings)
+    _relate(briefings, entity_keys)
+    return Site(
+        briefings=briefings,
+        entities=entities,
+        sources=sources,
+        entity_keys=entity_keys,
+        source_keys=source_keys,
+    )
+
+
+def _entity_pages(
+    briefings: list[Briefing],
+) -> tuple[dict[str, EntityPage], dict[tuple[str, str], str]]:
+    by_identity: dict[tuple[str, str], list[tuple[Briefing, int]]] = defaultdict(list)
+    for b in briefings:
+        for i, e in enumerate(b.extraction.entities):
+            by_identity[(e.type, e.name.casefold())].append((b, i))
+    slugs = SlugAllocator(reserved={"index"})
+    pages: dict[str, EntityPage] = {}
+    keys: dict[tuple[str, str], str] = {}
+    for identity in sorted(by_identity):
+        occurrences = by_identity[identity]
+        first = occurrences[0][0].extraction.entities[occurrences[0][1]]
+        key = slugs.take(first.name, fallback="entity")
+        page = EntityPage(
+            key=key,
+            name=first.name,
+            type=first.type,
+            subtype=first.subtype,
+            aliases=[],
+            description=first.description,
+            links=list(first.links),
+        )
+        aliases: dict[str, None] = {}
+        roles: dict[str, None] = {}
+        for b, i in occurrences:
+            e = b.extraction.entities[i]
+            keys[(b.slug, e.name)] = key
+            for m in e.mentions:
+                if m.text != e.name:
+                    aliases.setdefault(m.text)
+            for alias in e.aliases:
+                aliases.setdefault(alias)
+            for role in e.roles:
+                roles.setdefault(role)
+            page.description = page.description or e.description
+            sentence = _sentence_of(b, e.mentions[0].start) if e.mentions else 1
+            page.refs.append(
+                EntityRef(
+                    briefing=b.slug,
+                    sentence=sentence,
+                    text=b.sentence(sentence).text if b.extraction.sentences else "",
+                    role=e.roles[0] if e.roles else None,
+                )
+            )
+        page.aliases = [a for a in aliases if a.casefold() != page.name.casefold()]
+        page.roles = list(roles)
+        pages[key] = page
+    _co_mentions(briefings, pages, keys)
+    return pages, keys
+
+
+def _co_mentions(
+    briefings: list[Briefing], pages: dict[str, EntityPage], keys: dict[tuple[str, str], str]
+) -> None:
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for b in briefings:
+        here = {keys[(b.slug, e.name)] for e in b.extraction.entities}
+        for k in here:
+            counts[k].update(here - {k})
+    for key, counter in counts.items():
+        pages[key].co_mentioned = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[
+            :CO_MENTIONED_MAX
+        ]
+
+
+def _source_pages(
+    briefings: list[Briefing],
+) -> tuple[dict[str, SourcePage], dict[tuple[str, str], str]]:
+    by_identity: dict[str, list[tuple[Briefing, int]]] = defaultdict(list)
+    for b in briefings:
+        for i, s in enumerate(b.extraction.sources):
+            by_identity[s.name.casefold()].append((b, i))
+    slugs = SlugAllocator(reserved={"index"})
+    pages: dict[str, SourcePage] = {}
+    keys: dict[tuple[str, str], str] = {}
+    for identity in sorted(by_identity):
+        occurrences = by_identity[identity]
+        first = occurrences[0][0].extraction.sources[occurrences[0][1]]
+        key = slugs.take(first.name, fallback="source")
+        page = SourcePage(key=key, name=first.name, kind=first.kind)
+        for b, i in occurrences:
+            s = b.extraction.sources[i]
+            keys[(b.slug, s.name)] = key
+            for c in s.claims:
+                page.refs.append(
+                    SourceRef(briefing=b.slug, basis=s.basis, claim=c.text, sentence=c.sentence)
+                )
+        pages[key] = page
+    return pages, keys
+
+
+def _relate(briefings: list[Briefing], keys: dict[tuple[str, str], str]) -> None:
+    holders: dict[str, list[int]] = defaultdict(list)
+    owned: list[set[str]] = []
+    for n, b in enumerate(briefings):
+        mine = {keys[(b.slug, e.name)] for e in b.extraction.entities}
+        owned.append(mine)
+        for k in mine:
+            holders[k].append(n)
+    for n, b in enumerate(briefings):
+        shared: Counter[int] = Counter()
+        for k in owned[n]:
+            if len(holders[k]) > COMMON_ENTITY_LIMIT:
+                continue
+            shared.update(m for m in holders[k] if m != n)
+        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_MAX]
+        b.related = [briefings[m].slug for m, _ in ranked]
+
+
+def _sentence_of(b: Briefing, offset: int) -> int:
+    for s in b.extraction.sentences:
+        if s.start <= offset < s.end:
+            return s.index
+    return 1

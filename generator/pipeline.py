@@ -1,0 +1,200 @@
+"""The run: read every seed, extract, assemble the whole site, then write (and build)."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.assemble import assemble
+from generator.errors import SeedError, WriteRefused
+from generator.extract import extract
+from generator.ingest import find_seeds, read_seed
+from generator.model import Document, Extraction, Site
+from generator.options import Options
+from generator.render import render_site
+from generator.report import Reporter
+from generator.write import DocsWriter, WriteReport
+
+PARALLEL_FROM = 64  # below this many seeds, worker start-up costs more than it saves
+
+
+@dataclass
+class GenerateResult:
+    site: Site | None = None
+    errors: list[str] = field(default_factory=list)
+    report: WriteReport | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.errors else 0
+
+
+def process_seed(path: Path, options: Options) -> tuple[Document, Extraction] | SeedError:
+    """Read and extract one seed; a bad seed becomes its SeedError, never an exception."""
+    try:
+        doc = read_seed(path, options, seed_name=_display(path, options))
+        return doc, extract(doc, options)
+    except SeedError as err:
+        return err
+    except RecursionError:
+        return SeedError(_display(path, options), "too deeply nested to process")
+
+
+def _display(path: Path, options: Options) -> str:
+    try:
+        return str(path.relative_to(options.root))
+    except ValueError:
+        return str(path)
+
+
+def _process_chunk(
+    paths: list[Path], options: Options
+) -> list[tuple[Document, Extraction] | SeedError]:
+    return [process_seed(p, options) for p in paths]
+
+
+def read_and_extract(
+    paths: list[Path], options: Options, reporter: Reporter
+) -> Iterator[tuple[Document, Extraction] | SeedError]:
+    if len(paths) < PARALLEL_FROM:
+        yield from reporter.progress(
+            (process_seed(p, options) for p in paths), len(paths), "Extracting"
+        )
+        return
+    jobs = options.jobs or os.cpu_count() or 1
+    size = max(16, len(paths) // (jobs * 8))
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        results = pool.map(_process_chunk, chunks, [options] * len(chunks))
+        for chunk in reporter.progress(results, len(chunks), "Extracting"):
+            yield from chunk
+
+
+@contextmanager
+def build_lock(options: Options, reporter: Reporter) -> Iterator[None]:
+    """One build at a time per project; a second one waits for the first."""
+    cache = options.path(options.cache)
+    cache.mkdir(parents=True, exist_ok=True)
+    with open(cache / "build.lock", "w") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            reporter.info("another briefing run holds the lock; waiting for it to finish")
+            fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def site_name(options: Options) -> str:
+    try:
+        with open(options.path(options.config), encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("site_name:"):
+                    value = yaml.safe_load(line.split(":", 1)[1])
+                    return str(value) if value else "Briefings"
+    except OSError:
+        pass
+    return "Briefings"
+
+
+def generate(options: Options, reporter: Reporter) -> GenerateResult:
+    with build_lock(options, reporter):
+        return _generate(options, reporter)
+
+
+def _generate(options: Options, reporter: Reporter) -> GenerateResult:
+    result = GenerateResult()
+    seeds_dir = options.path(options.seeds)
+    paths = find_seeds(seeds_dir)
+    if not seeds_dir.is_dir():
+        reporter.warn(f"no seeds folder at {seeds_dir}")
+    items: list[tuple[Document, Extraction]] = []
+    for outcome in read_and_extract(paths, options, reporter):
+        if isinstance(outcome, SeedError):
+            result.errors.append(str(outcome))
+            reporter.error(str(outcome))
+        else:
+            items.append(outcome)
+            for note in outcome[0].warnings:
+                reporter.warn(f"{outcome[0].seed}: {note}")
+    site = assemble(items)
+    pages = render_site(site, site_name(options))
+    docs = options.path(options.docs)
+    try:
+        report = DocsWriter(docs).write_all(pages)
+    except WriteRefused as exc:
+        reporter.error(str(exc))
+        result.errors.append(str(exc))
+        return result
+    for note in report.notices():
+        reporter.warn(note)
+    for rel in report.written:
+        reporter.detail(f"wrote {docs.name}/{rel}")
+    reporter.info(
+        f"{len(site.briefings)} briefings from {len(paths)} seeds: {len(report.written)} pages "
+        f"written, {len(report.unchanged)} unchanged, {len(report.deleted)} removed"
+        + (f", {len(result.errors)} seeds failed" if result.errors else "")
+    )
+    result.site = site
+    result.report = report
+    return result
+
+
+def mkdocs_env(site_url: str | None = None, pdf_links: bool = False) -> dict[str, str]:
+    env = dict(os.environ)
+    env["NO_MKDOCS_2_WARNING"] = "1"
+    env["BRIEFING_PDF_LINKS"] = "true" if pdf_links else "false"
+    if site_url:
+        env["BRIEFING_SITE_URL"] = site_url
+    return env
+
+
+def build_site(
+    options: Options, reporter: Reporter, site_url: str | None = None, pdf_links: bool = False
+) -> int:
+    """`mkdocs build --strict` into site/: warnings are failures."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "-f",
+        str(options.path(options.config)),
+        "-d",
+        str(options.path(options.site)),
+    ]
+    if options.verbose < 0:
+        cmd.append("--quiet")
+    reporter.info("building the site with MkDocs (strict)")
+    proc = subprocess.run(cmd, env=mkdocs_env(site_url, pdf_links), cwd=options.root, check=False)
+    if proc.returncode != 0:
+        reporter.error("mkdocs build failed (see its messages above)")
+        return 1
+    return 0
+
+
+def build(
+    options: Options, reporter: Reporter, pdf: bool = False, site_url: str | None = None
+) -> int:
+    with build_lock(options, reporter):
+        result = _generate(options, reporter)
+        if result.site is None:
+            return 1
+        code = build_site(options, reporter, site_url, pdf_links=pdf)
+        if code == 0 and pdf:
+            from generator.pdf import make_pdfs_locked
+
+            code = make_pdfs_locked(options, reporter, copy_to_site=True)
+    return max(code, result.exit_code)

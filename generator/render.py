@@ -1,0 +1,252 @@
+"""Render stage: Site model -> {relative path in briefings/: Markdown text}. Pure, no I/O.
+
+Every value a template prints is escaped by `escape.inline` unless it is wrapped in Markup by
+this module (URLs it built, HTML it assembled from escaped parts).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator import escape
+from generator.model import Briefing, EntityPage, Site, SourcePage
+
+TYPE_LABELS = {
+    "PERSON": "People",
+    "ORG": "Organizations",
+    "PLACE": "Places",
+    "FACILITY": "Facilities",
+    "WEAPON": "Weapons and programs",
+    "EVENT": "Events",
+    "OTHER": "Other",
+}
+TYPE_SINGULAR = {
+    "PERSON": "Person",
+    "ORG": "Organization",
+    "PLACE": "Place",
+    "FACILITY": "Facility",
+    "WEAPON": "Weapon or program",
+    "EVENT": "Event",
+    "OTHER": "Other",
+}
+HOME_LATEST = 30
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    return escape.inline(str(value))
+
+
+@cache
+def _env() -> Environment:
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=False,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["link"] = lambda url: Markup(url)  # only for URLs this module builds
+    env.filters["para"] = lambda text: Markup(escape.block(text))
+    return env
+
+
+def front_matter(data: dict[str, Any]) -> str:
+    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+
+
+@dataclass(frozen=True)
+class Links:
+    """Where pages live in the docs tree; all pages are built with directory URLs."""
+
+    @staticmethod
+    def briefing(slug: str) -> str:
+        return f"reports/{slug}.md"
+
+    @staticmethod
+    def entity(key: str) -> str:
+        return f"entities/{key}.md"
+
+    @staticmethod
+    def source(key: str) -> str:
+        return f"sources/{key}.md"
+
+
+def render_site(site: Site, site_name: str = "Briefings") -> dict[str, str]:
+    """Every generated page of the docs tree."""
+    by_slug = {b.slug: b for b in site.briefings}
+    pages: dict[str, str] = {}
+    for b in site.briefings:
+        pages[Links.briefing(b.slug)] = render_briefing(b, site, by_slug)
+    for page in site.entities.values():
+        pages[Links.entity(page.key)] = render_entity(page, site, by_slug)
+    for page in site.sources.values():
+        pages[Links.source(page.key)] = render_source(page, by_slug)
+    pages["index.md"] = render_home(site, site_name)
+    pages["reports/index.md"] = _page("reports_index.md.j2", {"title": "All briefings"}, site=site)
+    pages["entities/index.md"] = render_entity_index(site)
+    pages["sources/index.md"] = _page(
+        "sources_index.md.j2",
+        {"title": "Sources"},
+        sources=sorted(site.sources.values(), key=lambda p: (p.name.casefold(), p.key)),
+    )
+    return pages
+
+
+def _page(template: str, meta: dict[str, Any], **context: Any) -> str:
+    body = _env().get_template(template).render(**context)
+    return front_matter(meta) + "\n" + body
+
+
+def sentence_index(b: Briefing, offset: int) -> int:
+    for s in b.extraction.sentences:
+        if s.start <= offset < s.end:
+            return s.index
+    return 1
+
+
+def render_briefing(b: Briefing, site: Site, by_slug: dict[str, Briefing]) -> str:
+    ex = b.extraction
+    doc = b.document
+    groups = []
+    for etype, label in TYPE_LABELS.items():
+        items = []
+        for e in ex.entities:
+            if e.type != etype:
+                continue
+            key = site.entity_keys[(b.slug, e.name)]
+            item: dict[str, Any] = {
+                "name": escape.plain_title(e.name),
+                "mentions": len(e.mentions),
+                "url": f"../../entities/{key}/",
+            }
+            if e.roles:
+                item["role"] = escape.plain_title(e.roles[0])
+            if e.near_miss:
+                item["near_miss"] = escape.plain_title(e.near_miss)
+            items.append(item)
+        if items:
+            items.sort(key=lambda i: (-i["mentions"], i["name"].casefold()))
+            groups.append({"label": label, "type": etype.lower(), "items": items})
+    meta: dict[str, Any] = {
+        "title": escape.plain_title(b.title),
+        "briefing": True,
+        "pdf": f"{b.slug}.pdf",
+        "hide": ["toc"],
+    }
+    if b.date:
+        meta["date"] = b.date.isoformat()
+    if doc.meta.tags:
+        meta["briefing_tags"] = [escape.plain_title(t) for t in doc.meta.tags]
+    meta["entity_groups"] = groups
+    near_misses = [e for e in ex.entities if e.near_miss]
+    rows = []
+    for s in ex.sources:
+        key = site.source_keys[(b.slug, s.name)]
+        for c in s.claims:
+            rows.append({"source": s, "key": key, "claim": c})
+    rows.sort(key=lambda r: (r["claim"].start, r["source"].name))
+    context = {
+        "b": b,
+        "doc": doc,
+        "ex": ex,
+        "url": escape.safe_url(doc.meta.url),
+        "summary": [b.sentence(i) for i in ex.summary],
+        "key_points": [b.sentence(i) for i in ex.key_points],
+        "rows": rows,
+        "near_misses": near_misses,
+        "single_anonymous": [r for r in rows if r["claim"].anonymous_only],
+        "corroborated": [r for r in rows if r["claim"].corroborated_by],
+        "timeline": ex.timeline,
+        "paragraphs": original_paragraphs(b),
+        "related": [by_slug[s] for s in b.related if s in by_slug],
+        "warnings": doc.warnings,
+    }
+    return _page("briefing.md.j2", meta, **context)
+
+
+def original_paragraphs(b: Briefing) -> list[Markup]:
+    """The original text as paragraphs of anchored sentences (escaped)."""
+    text = b.document.text
+    paragraphs: list[list[str]] = [[]]
+    pos = 0
+
+    def gap(chunk: str) -> None:
+        parts = re.split(r"\n", chunk)
+        for n, part in enumerate(parts):
+            if n and paragraphs[-1]:
+                paragraphs.append([])
+            if part.strip():
+                paragraphs[-1].append(escape.inline(part))
+
+    for s in b.extraction.sentences:
+        if s.start < pos:
+            continue
+        gap(text[pos : s.start])
+        paragraphs[-1].append(
+            f'<span class="sentence" id="s{s.index}">'
+            f'<a class="sentence-anchor" href="#s{s.index}">S{s.index}</a> '
+            f"{escape.inline(text[s.start : s.end])}</span>"
+        )
+        pos = s.end
+    gap(text[pos:])
+    return [Markup(" ".join(p)) for p in paragraphs if p]
+
+
+def render_entity(page: EntityPage, site: Site, by_slug: dict[str, Briefing]) -> str:
+    refs = sorted(page.refs, key=lambda r: _ref_order(by_slug[r.briefing]))
+    co = [(site.entities[k], n) for k, n in page.co_mentioned if k in site.entities]
+    meta = {"title": escape.plain_title(page.name), "entity_type": page.type.lower()}
+    return _page(
+        "entity.md.j2",
+        meta,
+        page=page,
+        kind=TYPE_SINGULAR.get(page.type, page.type.title()),
+        refs=[(r, by_slug[r.briefing]) for r in refs],
+        co=co,
+        links=[u for u in (escape.safe_url(x) for x in page.links) if u],
+    )
+
+
+def render_source(page: SourcePage, by_slug: dict[str, Briefing]) -> str:
+    refs = sorted(page.refs, key=lambda r: (_ref_order(by_slug[r.briefing]), r.sentence))
+    meta = {"title": escape.plain_title(page.name), "source_kind": page.kind}
+    return _page("source.md.j2", meta, page=page, refs=[(r, by_slug[r.briefing]) for r in refs])
+
+
+def _ref_order(b: Briefing) -> tuple[int, str]:
+    return (-(b.date.toordinal() if b.date else 0), b.slug)
+
+
+def render_home(site: Site, site_name: str) -> str:
+    latest = site.briefings[:HOME_LATEST]
+    return _page(
+        "home.md.j2",
+        {"title": escape.plain_title(site_name), "hide": ["toc"]},
+        latest=[(b, [b.sentence(i) for i in b.extraction.summary]) for b in latest],
+        total=len(site.briefings),
+        entities=len(site.entities),
+        sources=len(site.sources),
+    )
+
+
+def render_entity_index(site: Site) -> str:
+    groups = []
+    for etype, label in TYPE_LABELS.items():
+        pages = [p for p in site.entities.values() if p.type == etype]
+        if pages:
+            pages.sort(key=lambda p: (-len({r.briefing for r in p.refs}), p.name.casefold()))
+            groups.append((label, pages))
+    return _page("entities_index.md.j2", {"title": "Entities"}, groups=groups)
