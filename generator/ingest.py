@@ -137,7 +137,7 @@ def split_front_matter(text: str, seed: str, warnings: list[str]) -> tuple[dict[
     body = text[match.end() :]
     try:
         data = yaml.load(block, Loader=_StrictLoader)  # noqa: S506 (a SafeLoader subclass)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         raise SeedError(seed, f"invalid front matter: {_first_line(exc)}") from None
     if data is None:
         return {}, body
@@ -156,6 +156,16 @@ class _StrictLoader(yaml.SafeLoader):
                 None, None, "YAML aliases are not allowed in front matter", event.start_mark
             )
         return super().compose_node(parent, index)
+
+    def construct_yaml_timestamp(self, node):  # type: ignore[no-untyped-def]
+        """An impossible date ("2024-13-45") stays text; metadata_from then drops it."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
 
 
 def _first_line(exc: Exception) -> str:

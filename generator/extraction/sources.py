@@ -1,0 +1,391 @@
+"""Source attribution: who says what ("X said that ...", "according to X", quotes), with basis."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from generator.model import Claim, Entity, Sentence, Source
+
+_VERBS = (
+    r"said|says|say|told|tells|reported|reports|noted|notes|stated|states|announced|announces|"
+    r"added|adds|warned|warns|claimed|claims|believes|believed|argued|argues|explained|explains|"
+    r"insisted|insists|confirmed|confirms|denied|denies|wrote|writes|asserted|stressed|stresses|"
+    r"emphasized|emphasised|acknowledged|revealed|reveals|estimated|estimates|predicted|"
+    r"suggested|suggests|indicated|indicates|alleged|alleges|maintained|reiterated|testified|"
+    r"tweeted|concluded|found|finds|showed|shows|rates|thinks|hopes|fears|admitted|admits|"
+    r"urged|urges|called on|calls on|described|describes|declared|declares|signaling|signalling|"
+    r"saying|adding|warning|insisting|stating|noting|citing"
+)
+_AUX = (
+    r"(?:(?:has|have|had|also|previously|earlier|later|then|again|further|reportedly|would|will)"
+    r"\s+)*"
+)
+_VERB_RE = re.compile(rf"\b{_AUX}({_VERBS})\b")
+_BASIS_AFTER_VERB = re.compile(
+    r"\s*(?:(reporters|journalists|the media|a news conference|a press conference|"
+    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\b|(?=in a|in an|on|at|through|via))?"
+    r"((?:,?\s*(?:in a [\w\s-]{1,40}?(?:statement|interview|briefing|address|speech|post|release|"
+    r"letter|conference)|on (?:Twitter|X|Facebook|television|TV|state television|state media)|"
+    r"at a [\w\s-]{1,30}?(?:conference|briefing|rally|meeting|summit)|through intermediaries|"
+    r"via intermediaries|in remarks))*)"
+)
+_APPOSITIVE_BASIS = re.compile(
+    r",\s*((?:citing|quoting|drawing on|relying on|speaking on condition|based on|according to)"
+    r"[^,]{1,90}),\s*$"
+)
+_ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
+_QUOTE = re.compile(r"[\"“]([^\"“”]{3,2000}?)[\"”]")
+_ANON = re.compile(
+    r"\b((?:(?:some|many|several|two|three|senior|top|other|local|western|u\.s\.|us|american|"
+    r"iranian|israeli|british|european|middle eastern|government|military|administration|"
+    r"intelligence|security|unnamed|anonymous|diplomatic|health|police)\s+)*"
+    r"(?:officials|sources|analysts|experts|critics|observers|diplomats|witnesses|residents|"
+    r"activists|researchers|scientists|reports|media|people familiar with [\w\s]+?|"
+    r"a (?:senior |top |former )?(?:official|source|diplomat|spokesman|spokeswoman|spokesperson)"
+    r"(?: for [A-Z][\w\s.]+?| of [A-Z][\w\s.]+?)?))\s*$",
+    re.I,
+)
+_DOC = re.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+((?:new\s+|recent\s+|joint\s+|latest\s+|annual\s+)?"
+    r"(?:report|study|statement|release|press release|letter|resolution|poll|survey|"
+    r"assessment|analysis|document|memo|footage|video|post|web page|website|review))\s*$",
+    re.I,
+)
+_PRONOUN = re.compile(r"\b(he|she|He|She)\s*$")
+_TRAIL = re.compile(r"[\s,;:.!?\"“”'’]+$")
+_LEAD = re.compile(r"^[\s,;:\"“”'‘]*(?:that\s+)?")
+_END_CUT = re.compile(r",\s+(?:according to|citing|he said|she said|they said)\b|[\"“”]\s*$")
+_ANON_BASIS = re.compile(r"anonym|unnamed|condition of|not authori[sz]ed|familiar with", re.I)
+_OUTLET_HINT = re.compile(r"Times|Journal|Post|News|Press|Reuters|AFP|AP|BBC|CNN|Axios|Agency|TV")
+_GOV_HINT = re.compile(
+    r"Ministry|Department|Government|Office|Army|Navy|Forces|Command|Military|Police|Pentagon|"
+    r"White House|Kremlin|Embassy|Court|Council|Administration|Cabinet|Parliament|Congress|Senate",
+)
+
+
+@dataclass
+class _Hit:
+    name: str
+    kind: str
+    basis: str
+    start: int  # claim
+    end: int
+    sentence: int
+    mention: tuple[int, int]
+
+
+class _Index:
+    def __init__(self, entities: list[Entity]) -> None:
+        self.by_end: dict[int, tuple[Entity, int]] = {}
+        self.persons: list[tuple[int, Entity]] = []
+        for e in entities:
+            for m in e.mentions:
+                self.by_end[m.end] = (e, m.start)
+                if e.type == "PERSON":
+                    self.persons.append((m.start, e))
+        self.persons.sort(key=lambda p: p[0])
+
+    def ending_at(self, pos: int) -> tuple[Entity, int] | None:
+        return self.by_end.get(pos)
+
+    def person_before(self, pos: int) -> Entity | None:
+        i = bisect_right([p[0] for p in self.persons], pos) - 1
+        return self.persons[i][1] if i >= 0 else None
+
+
+def _kind(ent: Entity) -> str:
+    if ent.type == "PERSON":
+        return "person"
+    if ent.subtype == "outlet" or (ent.type == "ORG" and _OUTLET_HINT.search(ent.name)):
+        return "outlet"
+    if ent.type in ("PLACE", "FACILITY") or ent.subtype in ("state", "country"):
+        return "government"
+    if _GOV_HINT.search(ent.name):
+        return "government"
+    return "organization"
+
+
+def _clean_claim(text: str, s: int, e: int) -> tuple[int, int]:
+    seg = text[s:e]
+    cut = _END_CUT.search(seg)
+    if cut and cut.start() > 10:
+        e = s + cut.start()
+        seg = text[s:e]
+    lead = _LEAD.match(seg)
+    if lead:
+        s += lead.end()
+    trail = _TRAIL.search(text, s, e)
+    if trail:
+        e = trail.start()
+    return s, e
+
+
+def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str, int, int] | None:
+    """(name, kind, start, end) of the source phrase ending at ``pos`` (spaces skipped)."""
+    end = pos
+    while end > lo and text[end - 1] in " \t\n":
+        end -= 1
+    hit = idx.ending_at(end)
+    if not hit and end > lo and text[end - 1] == ",":
+        hit = _appositive_owner(text, max(lo, end - 140), end - 1, idx)
+    if hit:
+        ent, start = hit
+        if ent.type in ("WEAPON", "OTHER"):
+            return None
+        return ent.name, _kind(ent), start, end
+    window = text[max(lo, end - 80) : end]
+    m = _PRONOUN.search(window)
+    if m:
+        person = idx.person_before(end - len(window) + m.start())
+        if person and person.mentions:
+            first = person.mentions[-1]
+            return person.name, "person", first.start, first.end
+        return None
+    m = _DOC.search(window)
+    if m:
+        return m.group(1), "document", end - len(window) + m.start(1), end
+    m = _ANON.search(window)
+    if m:
+        words = m.group(1)
+        kind = "government" if re.search(r"spokes|of [A-Z]|for [A-Z]", words) else "anonymous"
+        return words, kind, end - len(window) + m.start(1), end
+    return None
+
+
+def _appositive_owner(text: str, lo: int, comma: int, idx: _Index) -> tuple[Entity, int] | None:
+    """ "Jeff Rathke, the State Department Spokesperson, said": the name before the appositive."""
+    i = text.rfind(",", lo, comma)
+    while i > lo:
+        hit = idx.ending_at(i)
+        if hit and hit[0].type == "PERSON":
+            return hit
+        i = text.rfind(",", lo, i)
+    return None
+
+
+_INVERTED = re.compile(rf"[,\"”]\s*({_VERBS})\s+((?:the\s+)?(?:[A-Z][\w.’'-]*\.?\s+)*?)(?=[A-Z])")
+
+
+def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
+    """ "Quote," said Col. X. / "Quote," added KCNA."""
+    hits = []
+    for m in _INVERTED.finditer(text, sent.start, sent.end):
+        pos = m.end()
+        ent = None
+        for k in range(pos, min(sent.end, pos + 60) + 1):
+            got = idx.ending_at(k)
+            if got and got[1] >= pos - 1 and got[1] <= pos + 40:
+                ent = got
+                break
+        if ent is None:
+            continue
+        s, e = _inverted_claim(text, sent, m.start() + 1)
+        if e - s < 8:
+            continue
+        end = next((x.end for x in ent[0].mentions if x.start == ent[1]), ent[1])
+        hits.append(_Hit(ent[0].name, _kind(ent[0]), "", s, e, sent.index, (ent[1], end)))
+    return hits
+
+
+def _colon_claim(text: str, pos: int, limit: int) -> tuple[int, int]:
+    """ "X said:" then the quote or paragraph that follows."""
+    m = re.match(r"\s*:\s*", text[pos : pos + 20])
+    if not m:
+        return 0, 0
+    start = pos + m.end()
+    end = text.find("\n\n", start)
+    end = len(text) if end < 0 else end
+    if end - start > 1500:
+        end = start + 1500
+    return _clean_claim(text, start, end)
+
+
+def _verb_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
+    hits: list[_Hit] = []
+    for vm in _VERB_RE.finditer(text, sent.start, sent.end):
+        pos = vm.start()
+        basis = ""
+        app = _APPOSITIVE_BASIS.search(text, max(sent.start, pos - 120), pos)
+        if app:
+            basis = app.group(1).strip()
+            pos = app.start()
+        src = _source_before(text, sent.start, pos, idx)
+        verb = vm.group(1)
+        if not src and verb == "citing" and text[pos - 2 : pos].strip() == ",":
+            first = next((p for st, p in idx.persons if sent.start <= st < pos), None)
+            if first:
+                m0 = next(x for x in first.mentions if sent.start <= x.start < pos)
+                src = (first.name, "person", m0.start, m0.end)
+        if not src:
+            continue
+        if verb == "citing" and not basis and src[1] not in ("person", "government"):
+            continue
+        after = _BASIS_AFTER_VERB.match(text, vm.end(), sent.end)
+        claim_start = vm.end()
+        if after:
+            extra = " ".join(x for x in (after.group(1), after.group(2)) if x).strip(" ,")
+            if verb in ("told", "tells") and after.group(1):
+                basis = basis or f"told {after.group(1)}"
+                extra = after.group(2).strip(" ,")
+            if extra and extra not in basis and not after.group(1):
+                basis = basis or extra
+            claim_start = after.end()
+        s, e = _colon_claim(text, vm.end(), sent.end)
+        if e - s < 8:
+            s, e = _clean_claim(text, claim_start, sent.end)
+        quote = _QUOTE.match(text, s - 1) if s > 0 else None
+        if quote and quote.start() >= s - 1:
+            s, e = _clean_claim(text, quote.start(1), quote.end(1))
+        if e - s < 8:
+            s, e = _inverted_claim(text, sent, src[2])
+        if e - s < 8:
+            continue
+        hits.append(_Hit(src[0], src[1], basis, s, e, sent.index, (src[2], src[3])))
+    return hits
+
+
+def _inverted_claim(text: str, sent: Sentence, src_start: int) -> tuple[int, int]:
+    """ "Claim, X said." or ""Quote," X said.": the claim is what precedes the source."""
+    head = text[sent.start : src_start]
+    q = _QUOTE.search(head)
+    if q:
+        return _clean_claim(text, sent.start + q.start(1), sent.start + q.end(1))
+    comma = head.rfind(",")
+    if comma > 8:
+        return _clean_claim(text, sent.start, sent.start + comma)
+    return 0, 0
+
+
+def _according_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
+    hits = []
+    for am in _ACCORDING.finditer(text, sent.start, sent.end):
+        rest = text[am.end() : sent.end]
+        m = re.match(
+            r"(?:a |the )?(?:(?:new |recent )?(?:report|statement|study) (?:by|from) )?", rest
+        )
+        name_start = am.end() + (m.end() if m else 0)
+        ent = None
+        for e in idx.by_end.values():
+            if (
+                e[1] == name_start
+                or e[1] == name_start + 4
+                and text[name_start : name_start + 4] in ("the ", "The ")
+            ):
+                ent = e
+                break
+        if ent is None:
+            continue
+        entity, ms = ent
+        me = entity_end = next((m2.end for m2 in entity.mentions if m2.start == ms), None)
+        if entity_end is None:
+            continue
+        basis = ""
+        app = re.match(
+            r",\s*((?:citing|quoting|drawing on|based on)[^,]{1,90}),", text[me : sent.end]
+        )
+        tail = me + (app.end() if app else 0)
+        if app:
+            basis = app.group(1).strip()
+        if am.start() - sent.start < 3:  # According to X, CLAIM
+            s, e = _clean_claim(text, tail, sent.end)
+        else:  # CLAIM, according to X
+            s, e = _clean_claim(text, sent.start, am.start())
+        if e - s >= 8:
+            hits.append(_Hit(entity.name, _kind(entity), basis, s, e, sent.index, (ms, me)))
+    return hits
+
+
+def _corroborate(sources: list[Source], text: str) -> None:
+    stems = {}
+    for src in sources:
+        for c in src.claims:
+            stems[id(c)] = {w[:5] for w in re.findall(r"[A-Za-z]{4,}", c.text.lower())} - _STOP
+    for a in sources:
+        for ca in a.claims:
+            for b in sources:
+                if b.name == a.name:
+                    continue
+                for cb in b.claims:
+                    sa, sb = stems[id(ca)], stems[id(cb)]
+                    shared = len(sa & sb)
+                    similar = shared >= 3 and shared / max(1, min(len(sa), len(sb))) >= 0.2
+                    if similar and b.name not in ca.corroborated_by:
+                        ca.corroborated_by.append(b.name)
+
+
+_STOP = frozenset(
+    [
+        "that",
+        "this",
+        "with",
+        "from",
+        "have",
+        "been",
+        "will",
+        "would",
+        "could",
+        "should",
+        "their",
+        "there",
+        "which",
+        "about",
+        "also",
+        "into",
+        "over",
+        "under",
+        "more",
+        "most",
+        "than",
+        "they",
+        "them",
+        "were",
+        "when",
+        "what",
+        "whil",
+        "other",
+        "such",
+        "only",
+        "very",
+        "just",
+        "being",
+        "said",
+        "says",
+        "repor",
+        "accor",
+    ]
+)
+
+
+def find_sources(text: str, sentences: list[Sentence], entities: list[Entity]) -> list[Source]:
+    idx = _Index(entities)
+    hits: list[_Hit] = []
+    for sent in sentences:
+        if len(sent.text) > 5000:
+            continue
+        found = (
+            _according_hits(text, sent, idx)
+            + _inverted_hits(text, sent, idx)
+            + _verb_hits(text, sent, idx)
+        )
+        for h in found:
+            if not any(h.name == o.name and h.start < o.end and o.start < h.end for o in hits):
+                hits.append(h)
+    by_key: dict[tuple[str, str], Source] = {}
+    for h in hits:
+        key = (h.name, h.basis)
+        src = by_key.get(key)
+        if src is None:
+            src = Source(h.name, h.kind, h.basis, [], None)
+            by_key[key] = src
+        from generator.model import Span
+
+        src.mention = src.mention or Span(
+            h.mention[0], h.mention[1], text[h.mention[0] : h.mention[1]]
+        )
+        anon = h.kind == "anonymous" or bool(_ANON_BASIS.search(h.basis))
+        src.claims.append(Claim(h.start, h.end, text[h.start : h.end], h.sentence, [], anon))
+    sources = list(by_key.values())
+    _corroborate(sources, text)
+    return sources

@@ -1,0 +1,116 @@
+"""The entity registry (entities.yml): canonical names, aliases, descriptions, links.
+
+A registry entry wins over extraction: a mention of a name or alias maps to the entry. A name that
+nearly matches an entry (rapidfuzz) is flagged with ``Entity.near_miss``, never changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rapidfuzz import fuzz
+
+from generator.model import ENTITY_TYPES, Entity
+
+NEAR_MISS_SCORE = 80.0
+
+
+@dataclass(frozen=True)
+class RegistryEntry:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    links: tuple[str, ...] = field(default_factory=tuple)
+
+
+@lru_cache(maxsize=8)
+def _load(path: str, mtime: float) -> tuple[RegistryEntry, ...]:
+    try:
+        data = yaml.safe_load(Path(path).read_text("utf-8")) or []
+    except (OSError, yaml.YAMLError):
+        return ()
+    if isinstance(data, dict):
+        data = data.get("entities") or []
+    out = []
+    for item in data if isinstance(data, list) else []:
+        if not isinstance(item, dict) or not item.get("name"):
+            continue
+        typ = str(item.get("type") or "OTHER").upper()
+        out.append(
+            RegistryEntry(
+                name=str(item["name"]),
+                type=typ if typ in ENTITY_TYPES else "OTHER",
+                aliases=tuple(str(a) for a in item.get("aliases") or []),
+                description=item.get("description"),
+                links=tuple(str(x) for x in item.get("links") or []),
+            )
+        )
+    return tuple(out)
+
+
+def load_registry(path: Path) -> tuple[RegistryEntry, ...]:
+    """Entries of the registry file (cached; empty when the file is missing or unreadable)."""
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        return ()
+    return _load(str(path), mtime)
+
+
+def _surfaces(entry: RegistryEntry) -> set[str]:
+    return {entry.name.lower(), *(a.lower() for a in entry.aliases)}
+
+
+def _match(ent: Entity, registry: tuple[RegistryEntry, ...]) -> RegistryEntry | None:
+    names = {ent.name.lower(), *(m.text.lower() for m in ent.mentions)}
+    for entry in registry:
+        if names & _surfaces(entry):
+            return entry
+    return None
+
+
+def _near_miss(ent: Entity, registry: tuple[RegistryEntry, ...]) -> str | None:
+    best, best_score = None, 0.0
+    for entry in registry:
+        if entry.type != ent.type and {entry.type, ent.type} != {"PLACE", "FACILITY"}:
+            continue
+        for surface in (entry.name, *entry.aliases):
+            if " " not in surface and " " in ent.name:
+                continue
+            score = fuzz.ratio(ent.name.lower(), surface.lower())
+            if score > best_score:
+                best, best_score = entry.name, score
+    return best if best_score >= NEAR_MISS_SCORE else None
+
+
+def apply_registry(
+    text: str, entities: list[Entity], registry: tuple[RegistryEntry, ...]
+) -> list[Entity]:
+    """Canonicalise entities found in the registry; flag near misses; merge duplicates."""
+    if not registry:
+        return entities
+    merged: dict[str, Entity] = {}
+    out: list[Entity] = []
+    for ent in entities:
+        entry = _match(ent, registry)
+        if entry is None:
+            ent.near_miss = _near_miss(ent, registry)
+            out.append(ent)
+            continue
+        if entry.name in merged:
+            target = merged[entry.name]
+            target.mentions = sorted([*target.mentions, *ent.mentions], key=lambda s: s.start)
+            target.roles += [r for r in ent.roles if r not in target.roles]
+            continue
+        if ent.name != entry.name and ent.name not in ent.aliases:
+            ent.aliases.append(ent.name)
+        ent.name, ent.type = entry.name, entry.type
+        ent.description, ent.links = entry.description, list(entry.links)
+        ent.aliases += [a for a in entry.aliases if a not in ent.aliases]
+        merged[entry.name] = ent
+        out.append(ent)
+    return out

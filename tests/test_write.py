@@ -1,0 +1,60 @@
+import pytest
+
+from generator.errors import WriteRefused
+from generator.write import DocsWriter
+
+
+def test_first_write_then_unchanged(tmp_path):
+    report = DocsWriter(tmp_path).write_all({"a.md": "A", "sub/b.md": "B"})
+    assert sorted(report.written) == ["a.md", "sub/b.md"]
+    again = DocsWriter(tmp_path).write_all({"a.md": "A", "sub/b.md": "B"})
+    assert again.written == [] and sorted(again.unchanged) == ["a.md", "sub/b.md"]
+
+
+def test_hand_written_file_is_never_overwritten(tmp_path):
+    (tmp_path / "index.md").write_text("my own home page")
+    report = DocsWriter(tmp_path).write_all({"index.md": "generated"})
+    assert (tmp_path / "index.md").read_text() == "my own home page"
+    assert report.kept_foreign == ["index.md"]
+    assert any("index.md" in n for n in report.notices())
+
+
+def test_edited_generated_file_survives_rebuild_and_removal(tmp_path):
+    DocsWriter(tmp_path).write_all({"a.md": "v1", "b.md": "v1"})
+    (tmp_path / "a.md").write_text("v1 plus an editor's note")
+    report = DocsWriter(tmp_path).write_all({"a.md": "v2", "b.md": "v2"})
+    assert (tmp_path / "a.md").read_text() == "v1 plus an editor's note"
+    assert report.kept_edited == ["a.md"]
+    assert (tmp_path / "b.md").read_text() == "v2"
+    # seed gone: the edited page stays, the untouched one goes
+    (tmp_path / "b.md").write_text("v2")
+    gone = DocsWriter(tmp_path).write_all({})
+    assert (tmp_path / "a.md").exists() and not (tmp_path / "b.md").exists()
+    assert gone.deleted == ["b.md"]
+
+
+def test_refuses_paths_outside_the_docs_folder(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for bad in ("../evil.md", "/etc/evil.md", ".briefing-manifest.json"):
+        with pytest.raises(WriteRefused):
+            DocsWriter(docs).write_all({bad: "x"})
+    assert not (tmp_path / "evil.md").exists()
+
+
+def test_no_temporary_files_left_behind(tmp_path):
+    DocsWriter(tmp_path).write_all({"a.md": "A" * 10000})
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".briefing-manifest.json", "a.md"]
+
+
+def test_interrupted_run_leaves_files_recognisable(tmp_path):
+    """The journal records new hashes before writing, so a half-written run is resumable."""
+    w = DocsWriter(tmp_path)
+    w.write_all({"a.md": "v1"})
+    # simulate a run killed after the journal was saved and the file rewritten
+    w2 = DocsWriter(tmp_path)
+    w2.manifest["a.md"] = [*w2.manifest["a.md"], __import__("hashlib").sha256(b"v2").hexdigest()]
+    w2._save(w2.manifest)
+    (tmp_path / "a.md").write_text("v2")
+    report = DocsWriter(tmp_path).write_all({"a.md": "v3"})
+    assert report.written == ["a.md"] and (tmp_path / "a.md").read_text() == "v3"
