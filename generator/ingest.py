@@ -11,6 +11,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterator
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -33,14 +34,19 @@ _BOMS = (
 _MAX_META_CHARS = 2_000
 
 
-def find_seeds(seeds_dir: Path) -> list[Path]:
-    """Every seed file under seeds_dir, sorted; sidecar .json and hidden files are not seeds."""
+def find_seeds(seeds_dir: Path, hidden: list[Path] | None = None) -> list[Path]:
+    """Every seed file under seeds_dir, sorted; sidecar .json files are not seeds. Hidden files
+    (editor backups, dot-files) are not seeds either: they go to `hidden` for a notice."""
     if not seeds_dir.is_dir():
         return []
     found = []
     for path in sorted(seeds_dir.rglob("*")):
         rel = path.relative_to(seeds_dir)
-        if any(part.startswith(".") for part in rel.parts):
+        if any(part.startswith(".") for part in rel.parts[:-1]):
+            continue
+        if rel.name.startswith("."):
+            if hidden is not None and not path.is_dir():
+                hidden.append(path)
             continue
         if path.suffix.lower() == ".json" or path.is_dir():
             continue
@@ -68,8 +74,8 @@ def read_seed(path: Path, options: Options, seed_name: str | None = None) -> Doc
     if size > options.max_seed_bytes:
         raise SeedError(seed, f"file is {size:,} bytes, over the {options.max_seed_bytes:,} limit")
     raw = real.read_bytes()
-    text = decode(raw, seed)
     warnings: list[str] = []
+    text = decode(raw, seed, warnings)
     meta = Metadata()
     if fmt == "md":
         meta_raw, text = split_front_matter(text, seed, warnings)
@@ -82,6 +88,12 @@ def read_seed(path: Path, options: Options, seed_name: str | None = None) -> Doc
             meta = metadata_from(read_sidecar(sidecar, seed, warnings), seed, warnings)
     if not text.strip():
         raise SeedError(seed, "no text: the file is empty or whitespace only")
+    if len(text) > options.max_text_chars:
+        warnings.append(
+            f"the text has {len(text):,} characters; only the first "
+            f"{options.max_text_chars:,} are used"
+        )
+        text = cut(text, options.max_text_chars)
     return Document(
         seed=seed,
         name=path.stem if path.suffix else path.name,
@@ -92,7 +104,17 @@ def read_seed(path: Path, options: Options, seed_name: str | None = None) -> Doc
     )
 
 
-def decode(raw: bytes, seed: str) -> str:
+def cut(text: str, limit: int) -> str:
+    """The text up to `limit` characters, ending at a line break or space when one is near."""
+    head = text[:limit]
+    for sep in ("\n", " "):
+        at = head.rfind(sep, limit - 10_000)
+        if at > 0:
+            return head[:at]
+    return head
+
+
+def decode(raw: bytes, seed: str, warnings: list[str] | None = None) -> str:
     """Bytes to text: BOMs first, then strict UTF-8, then charset detection; refuse binaries."""
     for bom, codec in _BOMS:
         if raw.startswith(bom):
@@ -102,7 +124,13 @@ def decode(raw: bytes, seed: str) -> str:
                 reason = f"declares {codec} by its byte-order mark but does not decode"
                 raise SeedError(seed, reason) from None
     if b"\x00" in raw:
-        raise SeedError(seed, "binary file (contains NUL bytes), not text")
+        try:
+            text = _check_text(raw.replace(b"\x00", b"").decode("utf-8"), seed)
+        except (UnicodeDecodeError, SeedError):
+            raise SeedError(seed, "binary file (contains NUL bytes), not text") from None
+        if warnings is not None:
+            warnings.append("NUL bytes removed from the text")
+        return text
     try:
         return _check_text(raw.decode("utf-8"), seed)
     except UnicodeDecodeError:
@@ -153,7 +181,7 @@ class _StrictLoader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
-                None, None, "YAML aliases are not allowed in front matter", event.start_mark
+                None, None, "YAML aliases (*name) are not allowed in front matter", event.start_mark
             )
         return super().compose_node(parent, index)
 
@@ -169,6 +197,9 @@ _StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.const
 
 
 def _first_line(exc: Exception) -> str:
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem:
+        where = f" (line {exc.problem_mark.line + 1})" if exc.problem_mark else ""
+        return f"{exc.problem}{where}"[:200]
     return " ".join(str(exc).split())[:200]
 
 
@@ -242,9 +273,11 @@ def parse_date(value: Any) -> dt.date | None:
 
 
 def html_to_text(html: str, seed: str) -> tuple[str, Metadata]:
-    """Main text of an HTML page (trafilatura), with its title and date when it states them."""
+    """Main text of an HTML page: trafilatura first; a plain streaming parse when it finds
+    nothing (e.g. pages nested deeper than lxml will go)."""
     import trafilatura
 
+    data: dict[str, Any] = {}
     try:
         result = trafilatura.bare_extraction(
             html,
@@ -252,14 +285,19 @@ def html_to_text(html: str, seed: str) -> tuple[str, Metadata]:
             include_comments=False,
             include_tables=False,
             with_metadata=True,
-            favor_precision=False,
         )
-    except (ValueError, RecursionError, TypeError) as exc:
-        raise SeedError(seed, f"HTML could not be parsed: {_first_line(exc)}") from None
-    if result is None:
-        raise SeedError(seed, "no main text found in the HTML page")
-    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+        if result is not None:
+            data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    except (ValueError, RecursionError, TypeError, AttributeError):
+        data = {}
     text = data.get("text") or ""
+    if len(text.strip()) < 40:
+        fallback_title, fallback = _plain_html_text(html)
+        if len(fallback.strip()) > len(text.strip()):
+            text = fallback
+            data.setdefault("title", fallback_title)
+    if not text.strip():
+        raise SeedError(seed, "no readable text found in the HTML page")
     meta = metadata_from(
         {k: data.get(k) for k in ("title", "date", "url") if data.get(k)}, seed, []
     )
@@ -267,6 +305,74 @@ def html_to_text(html: str, seed: str) -> tuple[str, Metadata]:
     if source:
         meta.source = clean_line(str(source))
     return text, meta
+
+
+class _TextCollector(HTMLParser):
+    SKIP = frozenset({"script", "style", "head", "iframe", "noscript", "template", "svg", "object"})
+    BLOCK = frozenset(
+        {
+            "p",
+            "div",
+            "br",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "section",
+            "article",
+            "blockquote",
+            "pre",
+            "td",
+            "th",
+            "dd",
+            "dt",
+            "header",
+            "footer",
+        }
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self.skipping = 0
+        self.in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:  # type: ignore[type-arg]
+        if tag == "title":
+            self.in_title = True
+        elif tag in self.SKIP:
+            self.skipping += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        elif tag in self.SKIP:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        elif not self.skipping:
+            self.parts.append(data)
+
+
+def _plain_html_text(html: str) -> tuple[str | None, str]:
+    collector = _TextCollector()
+    collector.feed(html)
+    collector.close()
+    lines = (" ".join(line.split()) for line in "".join(collector.parts).split("\n"))
+    text = "\n\n".join(line for line in lines if line)
+    title = " ".join("".join(collector.title).split()) or None
+    return title, text
 
 
 def read_all(paths: list[Path], options: Options) -> Iterator[Document | SeedError]:

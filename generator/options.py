@@ -18,6 +18,7 @@ class Options:
     registry: Path | None = Path("entities.yml")  # None: no registry
     ner: str = "rules"  # "rules" | "spacy"
     max_seed_bytes: int = 20_000_000
+    max_text_chars: int = 1_000_000  # longer bodies are cut (with a note) at a line or word end
     summary_sentences: int = 2
     key_points: int = 5
     jobs: int = 0  # 0: one per core

@@ -116,7 +116,10 @@ def generate(options: Options, reporter: Reporter) -> GenerateResult:
 def _generate(options: Options, reporter: Reporter) -> GenerateResult:
     result = GenerateResult()
     seeds_dir = options.path(options.seeds)
-    paths = find_seeds(seeds_dir)
+    hidden: list[Path] = []
+    paths = find_seeds(seeds_dir, hidden)
+    for path in hidden:
+        reporter.warn(f"{_display(path, options)}: hidden file, not read as a seed")
     if not seeds_dir.is_dir():
         reporter.warn(f"no seeds folder at {seeds_dir}")
     items: list[tuple[Document, Extraction]] = []

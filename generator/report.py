@@ -18,13 +18,16 @@ class Reporter:
         self.err = Console(stderr=True, highlight=False, soft_wrap=True)
         self.errors = 0
         self.warnings = 0
+        self.log: list[str] = []  # every error and warning line, as printed
 
     def error(self, message: str) -> None:
         self.errors += 1
+        self.log.append(f"error: {message}")
         self.err.print(f"[bold red]error:[/] {_plain(message)}", markup=True)
 
     def warn(self, message: str) -> None:
         self.warnings += 1
+        self.log.append(f"warning: {message}")
         if self.verbosity >= 0:
             self.err.print(f"[yellow]warning:[/] {_plain(message)}", markup=True)
 

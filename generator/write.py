@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 from generator.errors import WriteRefused
 
 MANIFEST = ".briefing-manifest.json"
+TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # what tempfile.mkstemp makes in atomic_write
 _VERSION = 1
 
 
@@ -65,6 +67,14 @@ class DocsWriter:
         self.root = root.resolve()
         self.manifest_path = self.root / MANIFEST
         self.manifest = self._load()
+        self._remove_leftover_temporaries()
+
+    def _remove_leftover_temporaries(self) -> None:
+        """Temporary files of a run that was killed mid-write (see atomic_write)."""
+        if self.root.is_dir():
+            for tmp in self.root.rglob(".*.tmp"):
+                if tmp.is_file() and TEMP_NAME.fullmatch(tmp.name):
+                    tmp.unlink(missing_ok=True)
 
     def _load(self) -> dict[str, list[str]]:
         try:
