@@ -15,7 +15,7 @@ from generator.model import (
     SourcePage,
     SourceRef,
 )
-from generator.slugs import SlugAllocator
+from generator.slugs import RESERVED, SlugAllocator
 
 RELATED_MAX = 5
 CO_MENTIONED_MAX = 10
@@ -30,7 +30,7 @@ def briefing_sort_key(b: Briefing) -> tuple[int, str, str]:
 
 
 def assemble(items: list[tuple[Document, Extraction]]) -> Site:
-    slugs = SlugAllocator(reserved={"index"})
+    slugs = SlugAllocator(reserved=set(RESERVED))
     briefings = []
     for doc, ex in items:
         slug = slugs.take(doc.meta.slug or doc.name, fallback="briefing")
@@ -58,7 +58,7 @@ def _entity_pages(
     for b in briefings:
         for i, e in enumerate(b.extraction.entities):
             by_identity[(e.type, e.name.casefold())].append((b, i))
-    slugs = SlugAllocator(reserved={"index"})
+    slugs = SlugAllocator(reserved=set(RESERVED))
     pages: dict[str, EntityPage] = {}
     keys: dict[tuple[str, str], str] = {}
     for identity in sorted(by_identity):
@@ -124,7 +124,7 @@ def _source_pages(
     for b in briefings:
         for i, s in enumerate(b.extraction.sources):
             by_identity[s.name.casefold()].append((b, i))
-    slugs = SlugAllocator(reserved={"index"})
+    slugs = SlugAllocator(reserved=set(RESERVED))
     pages: dict[str, SourcePage] = {}
     keys: dict[tuple[str, str], str] = {}
     for identity in sorted(by_identity):

@@ -36,7 +36,6 @@ TYPE_SINGULAR = {
     "EVENT": "Event",
     "OTHER": "Other",
 }
-HOME_LATEST = 30
 
 
 def _finalize(value: Any) -> Any:
@@ -94,14 +93,9 @@ def render_site(site: Site, site_name: str = "Briefings") -> dict[str, str]:
         pages[Links.entity(page.key)] = render_entity(page, site, by_slug)
     for page in site.sources.values():
         pages[Links.source(page.key)] = render_source(page, by_slug)
-    pages["index.md"] = render_home(site, site_name)
-    pages["reports/index.md"] = _page("reports_index.md.j2", {"title": "All briefings"}, site=site)
-    pages["entities/index.md"] = render_entity_index(site)
-    pages["sources/index.md"] = _page(
-        "sources_index.md.j2",
-        {"title": "Sources"},
-        sources=sorted(site.sources.values(), key=lambda p: (p.name.casefold(), p.key)),
-    )
+    from generator.listings import render_listings
+
+    pages.update(render_listings(site, site_name))
     return pages
 
 
@@ -228,25 +222,3 @@ def render_source(page: SourcePage, by_slug: dict[str, Briefing]) -> str:
 
 def _ref_order(b: Briefing) -> tuple[int, str]:
     return (-(b.date.toordinal() if b.date else 0), b.slug)
-
-
-def render_home(site: Site, site_name: str) -> str:
-    latest = site.briefings[:HOME_LATEST]
-    return _page(
-        "home.md.j2",
-        {"title": escape.plain_title(site_name), "hide": ["toc"]},
-        latest=[(b, [b.sentence(i) for i in b.extraction.summary]) for b in latest],
-        total=len(site.briefings),
-        entities=len(site.entities),
-        sources=len(site.sources),
-    )
-
-
-def render_entity_index(site: Site) -> str:
-    groups = []
-    for etype, label in TYPE_LABELS.items():
-        pages = [p for p in site.entities.values() if p.type == etype]
-        if pages:
-            pages.sort(key=lambda p: (-len({r.briefing for r in p.refs}), p.name.casefold()))
-            groups.append((label, pages))
-    return _page("entities_index.md.j2", {"title": "Entities"}, groups=groups)

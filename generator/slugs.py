@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _MAX = 80
+RESERVED = frozenset({"index", "pages", "types"})  # names the listing pages use beside slugs
 
 
 def slugify(text: str, fallback: str = "item") -> str:
