@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from generator.assemble import assemble
+from generator.cache import ExtractionCache, salt, seed_key
 from generator.errors import SeedError, WriteRefused
 from generator.extract import extract
 from generator.ingest import find_seeds, read_seed
@@ -25,6 +26,7 @@ from generator.report import Reporter
 from generator.write import DocsWriter, WriteReport
 
 PARALLEL_FROM = 64  # below this many seeds, worker start-up costs more than it saves
+Outcome = tuple[Document, Extraction] | SeedError
 
 
 @dataclass
@@ -38,7 +40,7 @@ class GenerateResult:
         return 1 if self.errors else 0
 
 
-def process_seed(path: Path, options: Options) -> tuple[Document, Extraction] | SeedError:
+def process_seed(path: Path, options: Options) -> Outcome:
     """Read and extract one seed; a bad seed becomes its SeedError, never an exception."""
     try:
         doc = read_seed(path, options, seed_name=_display(path, options))
@@ -56,15 +58,11 @@ def _display(path: Path, options: Options) -> str:
         return str(path)
 
 
-def _process_chunk(
-    paths: list[Path], options: Options
-) -> list[tuple[Document, Extraction] | SeedError]:
+def _process_chunk(paths: list[Path], options: Options) -> list[Outcome]:
     return [process_seed(p, options) for p in paths]
 
 
-def read_and_extract(
-    paths: list[Path], options: Options, reporter: Reporter
-) -> Iterator[tuple[Document, Extraction] | SeedError]:
+def read_and_extract(paths: list[Path], options: Options, reporter: Reporter) -> Iterator[Outcome]:
     if len(paths) < PARALLEL_FROM:
         yield from reporter.progress(
             (process_seed(p, options) for p in paths), len(paths), "Extracting"
@@ -108,6 +106,41 @@ def site_name(options: Options) -> str:
     return "Briefings"
 
 
+def _documents(
+    paths: list[Path], options: Options, reporter: Reporter, result: GenerateResult
+) -> list[tuple[Document, Extraction]]:
+    """Every readable seed with its extraction, from the cache when the seed is unchanged."""
+    store = ExtractionCache(options.path(options.cache) / "extractions.sqlite")
+    try:
+        salt_value = salt(options)
+        keys = {p: seed_key(p, _display(p, options), salt_value) for p in paths}
+        cached = store.get_many(k for k in keys.values() if k)
+        todo = [p for p in paths if keys[p] not in cached]
+        fresh: dict[str, tuple[Document, Extraction]] = {}
+        outcomes: dict[Path, Outcome] = {}
+        for path, outcome in zip(todo, read_and_extract(todo, options, reporter), strict=True):
+            outcomes[path] = outcome
+            key = keys[path]
+            if key and not isinstance(outcome, SeedError):
+                fresh[key] = outcome
+        store.put_many(fresh)
+        store.keep_only({k for k in keys.values() if k})
+    finally:
+        store.close()
+    items = []
+    for path in paths:
+        outcome = outcomes.get(path) or cached[keys[path]]
+        if isinstance(outcome, SeedError):
+            result.errors.append(str(outcome))
+            reporter.error(str(outcome))
+            continue
+        items.append(outcome)
+        for note in outcome[0].warnings:
+            reporter.warn(f"{outcome[0].seed}: {note}")
+    reporter.detail(f"{len(paths) - len(todo)} seeds unchanged (cached), {len(todo)} extracted")
+    return items
+
+
 def generate(options: Options, reporter: Reporter) -> GenerateResult:
     with build_lock(options, reporter):
         return _generate(options, reporter)
@@ -122,15 +155,7 @@ def _generate(options: Options, reporter: Reporter) -> GenerateResult:
         reporter.warn(f"{_display(path, options)}: hidden file, not read as a seed")
     if not seeds_dir.is_dir():
         reporter.warn(f"no seeds folder at {seeds_dir}")
-    items: list[tuple[Document, Extraction]] = []
-    for outcome in read_and_extract(paths, options, reporter):
-        if isinstance(outcome, SeedError):
-            result.errors.append(str(outcome))
-            reporter.error(str(outcome))
-        else:
-            items.append(outcome)
-            for note in outcome[0].warnings:
-                reporter.warn(f"{outcome[0].seed}: {note}")
+    items = _documents(paths, options, reporter, result)
     site = assemble(items)
     pages = render_site(site, site_name(options))
     docs = options.path(options.docs)

@@ -1,0 +1,101 @@
+"""Extraction cache: a seed whose bytes, sidecar, registry and extractor code are unchanged is
+not read and extracted again. One SQLite file in the project's cache folder."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from collections.abc import Iterable
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from generator.model import Document, Extraction
+from generator.options import Options
+
+_SCHEMA = "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
+_CODE = ("ingest.py", "extract.py", "model.py", "registry.py", "options.py", "escape.py")
+
+
+@cache
+def code_fingerprint() -> str:
+    """Changes whenever the code or data that reading and extraction depend on changes."""
+    digest = hashlib.sha256()
+    root = resources.files("generator")
+    files = [root.joinpath(n) for n in _CODE]
+    for folder in ("extraction", "data"):
+        files += sorted(
+            (f for f in root.joinpath(folder).iterdir() if f.is_file()), key=lambda f: f.name
+        )
+    for f in files:
+        if f.is_file():
+            digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
+
+
+def salt(options: Options) -> str:
+    digest = hashlib.sha256(code_fingerprint().encode())
+    settings = (options.ner, options.max_text_chars, options.max_seed_bytes)
+    settings += (options.summary_sentences, options.key_points)
+    digest.update(repr(settings).encode())
+    registry = options.path(options.registry) if options.registry else None
+    if registry and registry.is_file():
+        digest.update(registry.read_bytes())
+    return digest.hexdigest()
+
+
+def seed_key(path: Path, display: str, salt_value: str) -> str | None:
+    """Key of a seed's current content; None when it cannot be read (no caching then)."""
+    digest = hashlib.sha256(salt_value.encode() + b"\0" + display.encode() + b"\0")
+    try:
+        if path.is_symlink():
+            digest.update(str(path.resolve()).encode())
+        digest.update(path.read_bytes())
+        sidecar = path.with_suffix(".json") if path.suffix else path.parent / f"{path.name}.json"
+        if sidecar.is_file():
+            digest.update(b"\0sidecar\0" + sidecar.read_bytes())
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(path)
+        self.db.execute(_SCHEMA)
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, tuple[Document, Extraction]]:
+        found: dict[str, tuple[Document, Extraction]] = {}
+        keys = list(keys)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(
+                f"SELECT key, value FROM extraction WHERE key IN ({marks})", chunk
+            )
+            for key, value in rows:
+                try:
+                    found[key] = pickle.loads(value)
+                except Exception:  # noqa: BLE001 - a stale or corrupt entry is just a miss
+                    continue
+        return found
+
+    def put_many(self, items: dict[str, tuple[Document, Extraction]]) -> None:
+        with self.db:
+            self.db.executemany(
+                "INSERT OR REPLACE INTO extraction VALUES (?, ?)",
+                ((k, pickle.dumps(v, protocol=pickle.HIGHEST_PROTOCOL)) for k, v in items.items()),
+            )
+
+    def keep_only(self, keys: set[str]) -> None:
+        """Forget entries of seeds that are gone or changed, so the file does not grow forever."""
+        with self.db:
+            self.db.execute("CREATE TEMP TABLE IF NOT EXISTS live (key TEXT PRIMARY KEY)")
+            self.db.execute("DELETE FROM live")
+            self.db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((k,) for k in keys))
+            self.db.execute("DELETE FROM extraction WHERE key NOT IN (SELECT key FROM live)")
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,51 @@
+"""The extraction cache: unchanged seeds are not extracted again, changed ones are."""
+
+from __future__ import annotations
+
+from conftest import make_project
+
+from generator import pipeline
+from generator.extract import extract as real_extract
+from generator.pipeline import generate
+from generator.report import Reporter
+
+
+def test_unchanged_seeds_come_from_the_cache(tmp_path, monkeypatch):
+    opts = make_project(
+        tmp_path / "p", {"b.md": "---\ntitle: Second\n---\nOfficials in Oslo said so.\n"}
+    )
+    first = generate(opts, Reporter(-1))
+    pages = {p: p.read_text() for p in (opts.root / "briefings").rglob("*.md")}
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("extract() called for an unchanged seed")
+
+    monkeypatch.setattr(pipeline, "extract", no_extraction)
+    second = generate(opts, Reporter(-1))
+    assert second.exit_code == first.exit_code == 0
+    assert {p: p.read_text() for p in (opts.root / "briefings").rglob("*.md")} == pages
+    assert second.report.written == []
+
+    calls = []
+    monkeypatch.setattr(
+        pipeline, "extract", lambda doc, o: calls.append(doc.seed) or real_extract(doc, o)
+    )
+    (opts.root / "seeds" / "b.md").write_text(
+        "---\ntitle: Second, revised\n---\nOfficials in Oslo said more.\n"
+    )
+    third = generate(opts, Reporter(-1))
+    assert calls == ["seeds/b.md"]
+    assert "reports/b.md" in third.report.written
+
+
+def test_registry_change_invalidates_the_cache(tmp_path, monkeypatch):
+    opts = make_project(tmp_path / "p")
+    generate(opts, Reporter(-1))
+    calls = []
+    monkeypatch.setattr(
+        pipeline, "extract", lambda doc, o: calls.append(doc.seed) or real_extract(doc, o)
+    )
+    registry = opts.root / "entities.yml"
+    registry.write_text(registry.read_text() + "\n- name: Mike Pence\n  type: PERSON\n")
+    generate(opts, Reporter(-1))
+    assert len(calls) == 1
