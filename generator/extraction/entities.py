@@ -13,14 +13,22 @@ from generator.extraction.lexicon import (
     ORG_HEADS,
     PLACE_HEADS,
     TITLES,
+    _words,
     given_names,
 )
 
-_ABBR = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Prof|St|Jr|Sr|Brig|Cpl|Pvt)\."
-_TOKEN = rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR}|(?:al-|el-|ad-|as-)?[A-Z][\w’'\-]*[\w]|[A-Z](?!\.\w))"
+_ABBR = (
+    r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Sen|Rep|Gov|Prof|St|Jr|Sr|Brig|Cpl|Pvt|Spc|Pfc|"
+    r"Cmdr|Cdr|Ens|Amb|Insp|Det|Supt|Hon|Rev)\."
+)
+_TOKEN = (
+    rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR}|(?:al-|el-|ad-|as-)?[A-Z][\w’'\-]*[\w]"
+    r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z](?!\.\w)|(?:1st|2nd|3rd)(?=[ \t]+[A-Z]))"
+)
 _GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
 _CONNECT = rf"(?:{_GAP}(?:of|for|on|&|de|du|da|del|der|van|von|bin|ibn|al|la|le)(?:{_GAP}the)?)?"
-_CANDIDATE = re.compile(rf"{_TOKEN}(?:{_CONNECT}{_GAP}{_TOKEN})*")
+# The lookahead lets the regex engine skip most positions cheaply (5x faster than without).
+_CANDIDATE = re.compile(rf"(?=[A-Z1-3]){_TOKEN}(?:{_CONNECT}{_GAP}{_TOKEN}){{0,11}}")
 _POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")
 _WEAPON = re.compile(
     r"\b(?:anti-[a-z]+|bunker[- ]bust(?:er|ing)|ballistic|cruise|hypersonic|guided|"
@@ -30,6 +38,7 @@ _WEAPON = re.compile(
 )
 _INNER_POSSESSIVE = re.compile(r"[’']s?(?=\s)\s*")
 _DIGIT = re.compile(r"\d")
+_INITIAL = re.compile(r"[A-Z]\.")
 _CONNECTORS = frozenset(
     [
         "of",
@@ -88,6 +97,7 @@ def _split_title(toks: list[tuple[int, int, str]]) -> int:
         if (
             rest
             and names_only
+            and rest[0][2].lower() not in _CONNECTORS
             and len(rest) <= 4
             and (len(rest) == 1 or not lookup(" ".join(t[2] for t in rest)))
         ):
@@ -109,6 +119,8 @@ def _shape_ok(word: str) -> bool:
 def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str | None] | None:
     """(type, canonical name, subtype) for a candidate name, or None when it is not a name."""
     entry = lookup(text)
+    if entry and titled and entry.type == "PLACE" and entry.subtype == "city":
+        entry = None  # "Mr Hammond", "Senior Chief Petty Officer Scott Dayton"
     if entry:
         return entry.type, entry.name, entry.subtype
     low = [t.lower() for t in toks]
@@ -116,9 +128,11 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
     if titled and all(_shape_ok(t) for t in toks):
         return "PERSON", text, None
     if len(toks) > 1:
+        if last in ("center", "centre"):
+            return "FACILITY", text, None  # "Johnson Space Center"; "Center for X" is an ORG
         if last in ORG_HEADS or (low[0] in ORG_HEADS and len(low) > 2 and low[1] in {"of", "for"}):
             return "ORG", text, None
-        if last in FACILITY_HEADS:
+        if last in FACILITY_HEADS or (low[0] in FACILITY_HEADS and low[1] in {"of", "for"}):
             return "FACILITY", text, None
         if last in PLACE_HEADS or low[0] in {"mount", "lake", "gulf", "strait", "province"}:
             return "PLACE", text, None
@@ -147,6 +161,7 @@ def _strip_leading(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str
         )
         and not (toks[i][2].lower() in ORG_HEADS and toks[i + 1][2].lower() in ("of", "for"))
         and not lookup(" ".join(t[2] for t in toks[i:]))
+        and " ".join(t[2] for t in toks[i:]).lower() not in TITLES
     ):
         i += 1
     if i == len(toks) - 1 and toks[i][2].lower() in COMMON:
@@ -165,15 +180,55 @@ def _candidate_mentions(text: str, start: int) -> list[Mention]:
     entry = lookup(whole)
     if entry:
         return [Mention(toks[0][0], toks[-1][1], whole, entry.type, entry.name, entry.subtype)]
+    tail = _person_tail(toks)
+    if tail:
+        head = toks[:tail]
+        first = head[0][0] - start
+        last = head[-1][1] - start
+        out = _candidate_mentions(text[first:last], start + first) if head else []
+        person = toks[tail:]
+        role = " ".join(t[2] for t in head)
+        titled = _title_ending_at([t[2].lower() for t in head], len(head) - 1)
+        out = [m for m in out if m.type not in ("PERSON", "PERSON?", "NAME?", "TITLE?")]
+        name = " ".join(t[2] for t in person)
+        out.append(
+            Mention(
+                person[0][0],
+                person[-1][1],
+                name,
+                "PERSON",
+                name,
+                role=role if titled else None,
+                titled=titled,
+            )
+        )
+        return out
     n_title = _split_title(toks)
     role = None
     if n_title:
         role = " ".join(t[2] for t in toks[:n_title])
         toks = toks[n_title:]
         if not toks:
-            return []
+            # A bare title ("The Foreign Secretary"): may refer to a person named elsewhere.
+            if role.lower() not in TITLES or role.endswith("."):
+                return []
+            return [Mention(start, start + len(text), text, "TITLE?", role.lower(), role=role)]
     if len(toks) > 1 and not lookup(" ".join(t[2] for t in toks)):
         parts = _split_at_connector(toks)
+        if (
+            parts is not None
+            and len(parts[1]) >= 3
+            and _title_ending_at([t[2].lower() for t in parts[0]], len(parts[0]) - 1)
+        ):
+            name_toks = parts[1][-2:]
+            if all(_shape_ok(t[2]) for t in name_toks) and not lookup(
+                " ".join(t[2] for t in name_toks)
+            ):
+                # "Minister of Education Anna Rossi": the person is the last two words
+                name = " ".join(t[2] for t in name_toks)
+                role = text[toks[0][0] - start : name_toks[0][0] - start].strip()
+                span = (name_toks[0][0], name_toks[-1][1])
+                return [Mention(*span, name, "PERSON", name, role=role, titled=True)]
         if parts is not None:
             return [m for part in parts for m in _candidate_mentions_from(part)]
     name = " ".join(t[2] for t in toks)
@@ -183,6 +238,28 @@ def _candidate_mentions(text: str, start: int) -> list[Mention]:
     typ, canon, subtype = got
     m = Mention(toks[0][0], toks[-1][1], name, typ, canon, subtype, role=role, titled=bool(role))
     return [m]
+
+
+def _person_tail(toks: list[tuple[int, int, str]]) -> int:
+    """Index where a "Given Surname" name ends a longer run ("NASA Administrator Charles Bolden",
+    "Governor of Washington Chris Gregoire"), or 0 when there is none."""
+    n = len(toks)
+    if n < 3:
+        return 0
+    firsts = given_names()
+    for j in range(max(1, n - 4), n - 1):
+        word = toks[j][2]
+        if word.lower() not in firsts or not _shape_ok(word):
+            continue
+        rest = toks[j + 1 :]
+        if not all(_shape_ok(t[2]) or _INITIAL.fullmatch(t[2]) for t in rest):
+            continue
+        if lookup(" ".join(t[2] for t in toks[j:])) or lookup(" ".join(t[2] for t in toks)):
+            return 0
+        if toks[j - 1][2].lower() in _CONNECTORS:
+            return 0
+        return j
+    return 0
 
 
 def _candidate_mentions_from(toks: list[tuple[int, int, str]]) -> list[Mention]:
@@ -229,12 +306,66 @@ def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
 def find_mentions(text: str) -> list[Mention]:
     mentions: list[Mention] = []
     for m in _CANDIDATE.finditer(text):
+        if text[max(0, m.start() - 4) : m.start()].lower() in ("pro-", "nti-"):
+            continue  # "pro-Beijing camp", "anti-Assad rebels": adjectives, not mentions
         for s, e in _possessive_pieces(text, m.start(), m.end()):
             mentions.extend(_piece_mentions(text, s, e))
     for m in _WEAPON.finditer(text):
         mentions.append(Mention(m.start(), m.end(), m.group(), "WEAPON", m.group().lower()))
+    mentions = _add_group_bodies(text, mentions)
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+_BODY = re.compile(  # "forces", "Army", ...: first letter either case, the rest lower case
+    r"\b[FfAaMmRrGgNnTtPp](?:orces|rmy|ilitary|egime|overnment|avy|roops|uthorities|olice|"
+    r"ilitias?|ir [Ff]orce)\b"
+)
+_BODY_MODIFIERS = _words(
+    "security|armed|government|opposition|regime|special|military|democratic|rebel|coalition|"
+    "air|naval|ground|defence|defense|police"
+)
+_WORD_BEFORE = re.compile(r"([A-Za-z][\w’'-]*)[ \t]+$")
+
+
+def _add_group_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Iraqi security forces", "the Syrian army", "the Assad regime": ORG mentions built from a
+    nationality (or a leader's name, for "regime") and a state body. Names they overlap give way."""
+    bodies = []
+    for m in _BODY.finditer(text):
+        body = m.group().lower()
+        pos = m.start()
+        first = None
+        for _ in range(4):
+            w = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
+            if not w:
+                break
+            word = w.group(1)
+            if word.lower() in DEMONYMS and word[:1].isupper():
+                first = w.start(1)
+                pos = w.start()
+                break
+            if word.lower() in _BODY_MODIFIERS:
+                pos = w.start()
+                continue
+            if body == "regime" and word[:1].isupper() and word.lower() not in COMMON:
+                first = w.start(1)  # "the Assad regime"
+            break
+        if first is None:
+            continue
+        span = text[first : m.end()]
+        bodies.append(Mention(first, m.end(), span, "ORG", " ".join(span.split()), "group"))
+    if not bodies:
+        return mentions
+    keep = []
+    j = 0
+    for x in sorted(mentions, key=lambda x: x.start):
+        while j < len(bodies) and bodies[j].end <= x.start:
+            j += 1
+        if j < len(bodies) and bodies[j].start < x.end and x.type != "PERSON":
+            continue
+        keep.append(x)
+    return keep + bodies
 
 
 def _possessive_pieces(text: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -36,7 +36,21 @@ TITLES = _words(
     attorney general|attorney|candidate|pastor|imam|rabbi|sir|lord|lady|dame|baroness|
     foreign affairs minister|ministers|spokespeople|coordinator|undersecretary|under secretary|
     assistant secretary|deputy secretary|officials|official|minister of state|commissioner|
-    high representative|high commissioner|president of the united states""".replace("\n", "")
+    high representative|high commissioner|president of the united states|mr|mrs|ms|dr|
+    administrator|deputy administrator|spc.|pfc.|pvt.|cpl.|cmdr.|lt. cmdr.|lt. col.|lt. gen.|
+    staff sgt.|master sgt.|sgt. maj.|sgt. 1st class|1st lt.|2nd lt.|1st sgt.|command sgt. maj.|
+    specialist|private|corporal|lance corporal|staff sergeant|master sergeant|sergeant major|
+    petty officer|chief petty officer|senior chief petty officer|master chief petty officer|
+    airman|senior airman|seaman|commander|commanding general|vice admiral|rear admiral|
+    major|ens.|ensign|warrant officer|chief warrant officer|operator|navy seal|marshal|
+    field marshal|air marshal|inspector|detective|constable|superintendent|sheriff|
+    shadow home secretary|
+    shadow foreign secretary|home secretary|coach|manager|striker|goalkeeper|midfielder|
+    defender|forward|captain|referee|spokesperson|press officer|
+    special presidential envoy|presidential envoy|special advisor|special adviser|
+    chief of staff|deputy secretary of state|deputy foreign minister|deputy minister""".replace(
+        "\n", ""
+    )
 )
 # Heads of these titles (single words) for matching "a spokesman for the ministry".
 TITLE_HEADS = frozenset(t.split()[-1] for t in TITLES)
@@ -59,7 +73,8 @@ ORG_HEADS = _words(
 FACILITY_HEADS = _words(
     """facility|plant|base|airbase|air base|airport|port|camp|hospital|prison|reactor|site|dam|
     bridge|stadium|hall|palace|tower|mosque|cathedral|temple|refinery|mine|complex|compound|
-    barracks|checkpoint|crossing|terminal|station|centre|museum|square""".replace("\n", "")
+    barracks|checkpoint|crossing|terminal|station|centre|museum|square|arena|airfield|
+    planetarium|gallery|library|zoo|park|embassy compound|field|harbour|harbor""".replace("\n", "")
 )
 PLACE_HEADS = _words(
     """river|mountains|mountain|mount|island|islands|province|region|governorate|district|

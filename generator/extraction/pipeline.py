@@ -11,14 +11,19 @@ from generator.model import Document, Extraction
 from generator.options import Options
 
 MAX_CHARS = 5_000_000
+# Entities and sources are looked for in the first ANALYSE_CHARS characters only (a long news
+# article is under 100,000), so that a huge seed cannot make extraction slow.
+ANALYSE_CHARS = 300_000
 
 
 def run(doc: Document, options: Options) -> Extraction:
     text = doc.text if len(doc.text) <= MAX_CHARS else doc.text[:MAX_CHARS]
     sentences = split_sentences(text)
-    mentions = find_mentions(text)
-    entities = build_entities(text, mentions, sentences)
-    sources = _sources(text, sentences, entities)
+    head = text[:ANALYSE_CHARS]
+    head_sentences = [s for s in sentences if s.end <= len(head)]
+    mentions = find_mentions(head)
+    entities = build_entities(head, mentions, head_sentences)
+    sources = _sources(head, head_sentences, entities)
     timeline, date = _timeline(doc, text, sentences)
     if options.registry is not None:
         from generator.registry import apply_registry, load_registry

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 
 from generator.extraction.entities import Mention
-from generator.extraction.lexicon import COMMON, SPEECH_VERBS, given_names
+from generator.extraction.lexicon import COMMON, SPEECH_VERBS, _words, given_names
 from generator.extraction.roles import role_after, role_before
 from generator.model import Entity, Sentence, Span
 
@@ -180,10 +180,17 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
     b = _Builder(text, sentences)
     persons: list[Entity] = []
     deferred: list[Mention] = []
+    singles = {m.text for m in mentions if m.type == "NAME?"}
+    surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON?"} & singles
     for m in mentions:
         if m.type == "PERSON?":
             role = _person_role(b, m)
-            if role or _speech_follows(text, m.end) or m.text.split()[0].lower() in given_names():
+            if (
+                role
+                or _speech_follows(text, m.end)
+                or m.text.split()[0].lower() in given_names()
+                or _looks_like_person(b, m, surnames)
+            ):
                 persons.append(b.add(m, "PERSON", m.canon, role))
             else:
                 deferred.append(m)
@@ -208,7 +215,10 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
                 del b.entities[key]
     actor_votes: dict[str, list[int]] = {}
     for m in mentions:
-        if m.type in ("PERSON", "PERSON?", "NAME?"):
+        if m.type in ("PERSON", "PERSON?", "NAME?", "TITLE?"):
+            continue
+        if m.text in by_token and m.subtype == "city" and " " not in m.text:
+            by_token[m.text].mentions.append(Span(m.start, m.end, m.text))  # "Dayton said"
             continue
         typ = m.type
         if m.subtype == "country":
@@ -225,9 +235,10 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
         b.add(m, typ, m.canon)
     for m in deferred:
         _resolve_deferred(b, m, by_token)
+    _resolve_titles(b, [m for m in mentions if m.type == "TITLE?"], persons)
     for canon, (acts, total) in actor_votes.items():
         ent = b.entities.get(("PLACE", canon.lower()))
-        if ent and acts * 2 > total:
+        if ent and acts * 2 > total and (acts >= 2 or total == 1):
             ent.type, ent.subtype = "ORG", "state"
     _merge_acronyms(b)
     ents = [e for e in b.entities.values() if e.mentions]
@@ -237,16 +248,118 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
     return ents
 
 
+_LIST_GAP = re.compile(r"[ \t]*(?:,|\band\b|&)[ \t]*(?:and[ \t]+)?$")
+
+
+def _looks_like_person(b: _Builder, m: Mention, surnames: set[str]) -> bool:
+    """A two- or three-word name of unknown words is a person when its surname recurs alone,
+    or when it is not the first word of its sentence and sits in running text."""
+    words = m.text.split()
+    if len(words) not in (2, 3) or any(w.isupper() for w in words):
+        return False
+    if words[-1] in surnames:
+        return True
+    lo, _ = b.bounds(m.start)
+    if m.start == lo:
+        return False
+    before = b.text[max(lo, m.start - 3) : m.start]
+    return not before.strip() or bool(_LIST_GAP.search(before))
+
+
 def _acts(text: str, m: Mention) -> int:
-    """1 when a country is the subject of an action ("Iraq signed", "Sweden defeated")."""
-    before = text[max(0, m.start - 15) : m.start].split()
-    if before and before[-1].lower() in _NOT_ACTOR_BEFORE:
+    """1 when a country acts as a state ("Iraq signed", "Sweden defeated Korea"), else 0."""
+    return _state_score(text, m.start, m.end)
+
+
+_ADVERB = re.compile(r"[ \t]+(?:[a-z]+ly|also|now|then|still|again|not|already|today)\b")
+_NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+)\b")
+_CONJ_NEXT = re.compile(
+    r"[ \t\n]*(?:,[ \t\n]*)?and[ \t\n]+(?:the[ \t\n]+)?[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*)*"
+)
+_SCORE_BEFORE = re.compile(r"\d{1,2}[ \t]*[–—-][ \t]*\d{1,2}[ \t]*$")
+_SCORE = re.compile(r"[ \t]*\d{1,2}[ \t]*[–—-][ \t]*\d{1,2}\b")
+_AGENT_BEFORE = _words(
+    "ally|allies|partner|partners|thank|thanks|thanked|urge|urged|urges|join|joined|joins|"
+    "defeated|beat|beats|faced|faces|played|face|enable|enabled|enables|support|supports|"
+    "supported|help|helps|helped"
+)
+_MODAL = _words("has|have|had|will|would|must|should|can|could|may|might|is|was|are|were")
+_S_NOUNS = _words(
+    "forces|troops|officials|operations|talks|relations|sanctions|airstrikes|strikes|citizens|"
+    "nationals|authorities|interests|elections|times|news|ties|exports|imports|markets|roads|"
+    "borders|cities|towns|villages|provinces|regions|areas|affairs|games|matches|fans|players|"
+    "residents|refugees|people's|programs|programmes|plans|goals|efforts|units|ships|lines|"
+    "jets|missions|embassies|ministers|leaders|workers|students|years|days|months|weeks"
+)
+
+
+def _state_score(text: str, start: int, end: int) -> int:
+    """1 when the country at [start, end) is an actor: subject of a verb, object of ally/thank/
+    defeat, or one side of a match score. Locative uses ("in Iraq") score 0."""
+    before = text[max(0, start - 24) : start].split()
+    prev = before[-1].lower().strip(",;:") if before else ""
+    if prev in _NOT_ACTOR_BEFORE and prev not in ("and", "by", "with"):
         return 0
-    after = _ACTOR_VERB.match(text, m.end)
-    if not after or after.group(1) in _NOT_VERB:
+    if prev in _AGENT_BEFORE:
+        return 1
+    if prev == "by" and len(before) > 1 and before[-2].lower().endswith("ed"):
+        return 1  # "announced by Russia"
+    if prev == "to" and len(before) > 1 and before[-2].lower() in ("lost", "lose", "loses"):
+        return 1
+    pos = end
+    conj = _CONJ_NEXT.match(text, pos, min(len(text), pos + 80))
+    if conj:
+        pos = conj.end()  # "Russia and Turkey announced": both act
+    if _SCORE.match(text, end, min(len(text), end + 12)) or _SCORE_BEFORE.search(
+        text, max(0, start - 12), start
+    ):
+        return 1
+    for _ in range(3):
+        adv = _ADVERB.match(text, pos, min(len(text), pos + 30))
+        if not adv:
+            break
+        pos = adv.end()
+    nxt = _NEXT_WORD.match(text, pos, min(len(text), pos + 40))
+    if not nxt:
         return 0
-    word = after.group(1)
-    return int(word.endswith("ed") or word in _ACTION_WORDS or after.group(0).strip() != word)
+    word = nxt.group(1)
+    if word in _MODAL:
+        after = _NEXT_WORD.match(text, nxt.end(), min(len(text), nxt.end() + 40))
+        if word in ("is", "was", "are", "were"):
+            return int(bool(after and after.group(1).endswith("ing")))
+        return 1
+    if word in _NOT_VERB or word in _S_NOUNS:
+        return 0
+    if word.endswith("ed") or word in _ACTION_WORDS:
+        return 1
+    return int(word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+
+
+_PLURAL_TITLE = re.compile(r"(?:s|people|officials)$")
+
+
+def _resolve_titles(b: _Builder, titles: list[Mention], persons: list[Entity]) -> None:
+    """A capitalised bare title ("the Foreign Secretary", "Prime Minister") is a mention of the
+    person the text gives that role; the nearest such person before it wins."""
+    for m in titles:
+        title = m.canon
+        if " " not in title and title in ("officials", "official", "ministers", "leader", "head"):
+            continue
+        if _PLURAL_TITLE.search(title):
+            continue
+        best, best_pos = None, -1
+        for p in persons:
+            if not any(r.lower() == title or r.lower().endswith(" " + title) for r in p.roles):
+                continue
+            pos = max((s.start for s in p.mentions if s.start < m.start), default=-1)
+            if pos > best_pos or best is None:
+                best, best_pos = p, pos
+        if best is None:
+            continue
+        s, e = m.start, m.end
+        if b.text[s : s + 4] in ("The ", "the "):
+            s += 4
+        best.mentions.append(Span(s, e, b.text[s:e]))
 
 
 def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> None:
@@ -262,6 +375,20 @@ def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> N
         return
     if _speech_follows(b.text, m.end) and b.text[m.start - 1 : m.start] != "\n":
         b.add(m, "PERSON", m.canon, _person_role(b, m))
+        return
+    if (
+        _LOCATIVE.search(b.text, max(0, m.start - 40), m.start)
+        and word.lower() not in given_names()
+    ):
+        m.subtype = None
+        b.add(m, "PLACE", m.canon)  # "fighting in Zumar", "the town of Dabiq"
+
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|near|outside|into|around|across|throughout|towards|toward|inside)|"
+    r"\b(?:town|city|village|province|district|region|area|outskirts|suburb|suburbs|capital|"
+    r"port|governorate|vicinity) of)[ \t]+$"
+)
 
 
 def _merge_acronyms(b: _Builder) -> None:

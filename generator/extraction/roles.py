@@ -41,6 +41,8 @@ _BAD_PREFIX = frozenset(
     ]
 )
 _SPACES = re.compile(r"\s+")
+_WORD_RE = re.compile(r"[a-z0-9.-]+")
+_TITLE_WORDS = frozenset(t.split()[-1] for t in TITLES)  # a title ends with one of these
 _LEFT_STOP = frozenset(
     [
         "The",
@@ -75,6 +77,8 @@ def _tidy(role: str) -> str:
 def role_before(text: str, start: int, limit: int) -> str | None:
     """Role phrase ending right before ``start`` (searching back no further than ``limit``)."""
     window = text[max(limit, start - 120) : start]
+    if not _TITLE_WORDS.intersection(_WORD_RE.findall(window.lower())):
+        return None  # no title word at all: skip the (slow) backwards pattern
     m = _BEFORE.search(window)
     if not m:
         return None

@@ -16,13 +16,23 @@ _VERBS = (
     r"suggested|suggests|indicated|indicates|alleged|alleges|maintained|reiterated|testified|"
     r"tweeted|concluded|found|finds|showed|shows|rates|thinks|hopes|fears|admitted|admits|"
     r"urged|urges|called on|calls on|described|describes|declared|declares|signaling|signalling|"
-    r"saying|adding|warning|insisting|stating|noting|citing"
+    r"saying|adding|warning|insisting|stating|noting|citing|"
+    r"shows?|showing|showed|underlined|underlines|underlining|reiterates|reiterating|welcomed|"
+    r"welcomes|expects|expected|expressed|expresses|reasoned|proposed|proposing|proposes|"
+    r"describe|dubbed|characteri[sz]ed|admitted|theori[sz]ed|pressed for|presses for|detailed|"
+    r"recommended|recommending|recommends|reporting|rejects|rejected|continued|reads|cited|cites|"
+    r"promised|promising|promises|defended|defends|called|calls|demanded|demands|requested|"
+    r"requests|claimed responsibility|made (?:it )?clear|makes (?:it )?clear|was clear|"
+    r"is clear|asked|asks|asking|encouraged|encouraging|writing|explained|believe|"
+    r"announced|announces|confirmed|warned|predicts|predicted|argued|insisted|"
+    r"concluded|concludes|found|finds|estimated|noted|observed|pointed out|stressed|"
+    r"emphasi[sz]ed|acknowledged|accused|accuses|told|tell"
 )
 _AUX = (
     r"(?:(?:has|have|had|also|previously|earlier|later|then|again|further|reportedly|would|will)"
     r"\s+)*"
 )
-_VERB_RE = re.compile(rf"\b{_AUX}({_VERBS})\b")
+_VERB_RE = re.compile(rf"\b(?=[a-z]){_AUX}({_VERBS})\b")
 _BASIS_AFTER_VERB = re.compile(
     r"\s*(?:(reporters|journalists|the media|a news conference|a press conference|"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\b|(?=in a|in an|on|at|through|via))?"
@@ -47,12 +57,18 @@ _ANON = re.compile(
     r"(?: for [A-Z][\w\s.]+?| of [A-Z][\w\s.]+?)?))\s*$",
     re.I,
 )
-_DOC = re.compile(
-    r"\b(?:the|a|an|its|their|his|her)\s+((?:new\s+|recent\s+|joint\s+|latest\s+|annual\s+)?"
+_DOC_HEAD = (
     r"(?:report|study|statement|release|press release|letter|resolution|poll|survey|"
-    r"assessment|analysis|document|memo|footage|video|post|web page|website|review))\s*$",
+    r"assessment|analysis|document|memo|footage|video|post|web page|website|review|"
+    r"investigation|inquiry|figures|data|statistics|findings|research|paper|census|audit|"
+    r"filing|ruling|judgment|judgement|verdict|report card|paper|guidance|records|transcript)"
+)
+_DOC = re.compile(
+    r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|our)\s+|^\s*|[.;:]\s+)"
+    r"((?:[\w’'-]+\s+){0,3}?" + _DOC_HEAD + r"(?:\s+\d+)?)\s*$",
     re.I,
 )
+_RESOLUTION = re.compile(r"\b((?:UN |U\.N\. |Security Council )?Resolution\s+\d+)\s*$")
 _PRONOUN = re.compile(r"\b(he|she|He|She)\s*$")
 _TRAIL = re.compile(r"[\s,;:.!?\"“”'’]+$")
 _LEAD = re.compile(r"^[\s,;:\"“”'‘]*(?:that\s+)?")
@@ -86,13 +102,30 @@ class _Index:
                 if e.type == "PERSON":
                     self.persons.append((m.start, e))
         self.persons.sort(key=lambda p: p[0])
+        self.person_starts = [p[0] for p in self.persons]
 
     def ending_at(self, pos: int) -> tuple[Entity, int] | None:
         return self.by_end.get(pos)
 
     def person_before(self, pos: int) -> Entity | None:
-        i = bisect_right([p[0] for p in self.persons], pos) - 1
+        i = bisect_right(self.person_starts, pos) - 1
         return self.persons[i][1] if i >= 0 else None
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _surface_name(ent: Entity, surface: str) -> str:
+    """The entity's name, or the text's own form at the claim when the two share no word
+    (an acronym such as "KCNA" for the Korean Central News Agency)."""
+    if ent.type == "PERSON":
+        return ent.name
+    surface = " ".join(surface.split())
+    if surface.lower().startswith("the "):
+        surface = surface[4:]
+    if set(_WORDS.findall(surface.lower())) & set(_WORDS.findall(ent.name.lower())):
+        return ent.name
+    return surface or ent.name
 
 
 def _kind(ent: Entity) -> str:
@@ -130,11 +163,24 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
     hit = idx.ending_at(end)
     if not hit and end > lo and text[end - 1] == ",":
         hit = _appositive_owner(text, max(lo, end - 140), end - 1, idx)
+        if not hit:
+            hit = idx.ending_at(end - 1)  # "Minister for the Middle East, Tobias Ellwood, said"
+            hit = hit if hit and hit[0].type == "PERSON" else None
+    elif hit and hit[0].type != "PERSON":
+        owner = _appositive_owner(text, max(lo, hit[1] - 140), hit[1], idx)
+        gap = text[text.rfind(",", lo, hit[1]) + 1 : hit[1]].split() if owner else []
+        if owner and len(gap) <= 8 and gap[:1] not in (["and"], ["but"], ["while"], ["as"]):
+            # "Jane Roe, head of the Acme Agency said"
+            hit = owner
+    if not hit:
+        m = _RESOLUTION.search(text, max(lo, end - 60), end)
+        if m:
+            return m.group(1), "document", m.start(1), end
     if hit:
         ent, start = hit
         if ent.type in ("WEAPON", "OTHER"):
             return None
-        return ent.name, _kind(ent), start, end
+        return _surface_name(ent, text[start:end]), _kind(ent), start, end
     window = text[max(lo, end - 80) : end]
     m = _PRONOUN.search(window)
     if m:
@@ -165,6 +211,16 @@ def _appositive_owner(text: str, lo: int, comma: int, idx: _Index) -> tuple[Enti
     return None
 
 
+_CLOSE_QUOTE = re.compile(r"[,.!?]?[\"”][ \t]*[,—–-]?[ \t]*(?:[a-z]+[ \t]+)?$")
+_IT = re.compile(r"\b(?:it|It)[ \t]+(?:(?:also|then|later|further)[ \t]+)?$")
+_COORD = re.compile(r"(?:,|\band|,\s*and)\s+$")
+
+
+def _TRAIL_END(text: str, s: int, e: int) -> int:  # noqa: N802
+    trail = _TRAIL.search(text, s, e)
+    return trail.start() if trail else e
+
+
 _INVERTED = re.compile(rf"[,\"”]\s*({_VERBS})\s+((?:the\s+)?(?:[A-Z][\w.’'-]*\.?\s+)*?)(?=[A-Z])")
 
 
@@ -185,7 +241,8 @@ def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
         if e - s < 8:
             continue
         end = next((x.end for x in ent[0].mentions if x.start == ent[1]), ent[1])
-        hits.append(_Hit(ent[0].name, _kind(ent[0]), "", s, e, sent.index, (ent[1], end)))
+        name = _surface_name(ent[0], text[ent[1] : end])
+        hits.append(_Hit(name, _kind(ent[0]), "", s, e, sent.index, (ent[1], end)))
     return hits
 
 
@@ -202,7 +259,9 @@ def _colon_claim(text: str, pos: int, limit: int) -> tuple[int, int]:
     return _clean_claim(text, start, end)
 
 
-def _verb_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
+def _verb_hits(
+    text: str, sent: Sentence, idx: _Index, previous: list[_Hit] | None = None
+) -> list[_Hit]:
     hits: list[_Hit] = []
     for vm in _VERB_RE.finditer(text, sent.start, sent.end):
         pos = vm.start()
@@ -218,6 +277,17 @@ def _verb_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
             if first:
                 m0 = next(x for x in first.mentions if sent.start <= x.start < pos)
                 src = (first.name, "person", m0.start, m0.end)
+        coord = _COORD.search(text, max(sent.start, vm.start() - 8), vm.start())
+        if not src and coord and hits and verb not in ("citing", "told", "tell"):
+            # "X pressed for A, underlined B and stressed C": one subject, three claims
+            prev = hits[-1]
+            src = (prev.name, prev.kind, prev.mention[0], prev.mention[1])
+            if prev.end > coord.start():
+                prev.end = max(prev.start + 1, _TRAIL_END(text, prev.start, coord.start()))
+        if not src and previous and _IT.search(text, max(sent.start, vm.start() - 14), vm.start()):
+            last = previous[-1]
+            if last.kind in ("outlet", "organization", "government", "document"):
+                src = (last.name, last.kind, last.mention[0], last.mention[1])
         if not src:
             continue
         if verb == "citing" and not basis and src[1] not in ("person", "government"):
@@ -239,7 +309,8 @@ def _verb_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
         if quote and quote.start() >= s - 1:
             s, e = _clean_claim(text, quote.start(1), quote.end(1))
         if e - s < 8:
-            s, e = _inverted_claim(text, sent, src[2])
+            named_here = sent.start <= src[2] < vm.start()
+            s, e = _inverted_claim(text, sent, src[2] if named_here else vm.start())
         if e - s < 8:
             continue
         hits.append(_Hit(src[0], src[1], basis, s, e, sent.index, (src[2], src[3])))
@@ -252,6 +323,15 @@ def _inverted_claim(text: str, sent: Sentence, src_start: int) -> tuple[int, int
     q = _QUOTE.search(head)
     if q:
         return _clean_claim(text, sent.start + q.start(1), sent.start + q.end(1))
+    close = _CLOSE_QUOTE.search(head)
+    if close:
+        # A quote of several sentences: "One. Two," said X. The claim starts at its opening mark.
+        end = sent.start + close.start()
+        opening = max(
+            text.rfind("“", max(0, end - 3000), end), text.rfind('"', max(0, end - 3000), end)
+        )
+        if opening >= 0:
+            return _clean_claim(text, opening + 1, end)
     comma = head.rfind(",")
     if comma > 8:
         return _clean_claim(text, sent.start, sent.start + comma)
@@ -298,23 +378,39 @@ def _according_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
 
 
 def _corroborate(sources: list[Source], text: str) -> None:
-    stems = {}
+    """Mark claims that another source also makes (shared content-word stems).
+
+    Only claim pairs sharing at least one stem are compared (an inverted index), and a stem held
+    by very many claims is ignored, so this stays near-linear on long documents.
+    """
+    claims: list[tuple[Source, Claim, frozenset[str]]] = []
     for src in sources:
         for c in src.claims:
-            stems[id(c)] = {w[:5] for w in re.findall(r"[A-Za-z]{4,}", c.text.lower())} - _STOP
-    for a in sources:
-        for ca in a.claims:
-            for b in sources:
-                if b.name == a.name:
-                    continue
-                for cb in b.claims:
-                    sa, sb = stems[id(ca)], stems[id(cb)]
-                    shared = len(sa & sb)
-                    similar = shared >= 3 and shared / max(1, min(len(sa), len(sb))) >= 0.2
-                    if similar and b.name not in ca.corroborated_by:
-                        ca.corroborated_by.append(b.name)
+            words = _WORD4.findall(c.text[:2000].lower())
+            claims.append((src, c, frozenset(w[:5] for w in words) - _STOP))
+    index: dict[str, list[int]] = {}
+    for i, (_, _, stems) in enumerate(claims):
+        for st in stems:
+            index.setdefault(st, []).append(i)
+    for i, (a, ca, sa) in enumerate(claims):
+        counts: dict[int, int] = {}
+        for st in sa:
+            holders = index[st]
+            if len(holders) > 50:
+                continue
+            for j in holders:
+                if j != i:
+                    counts[j] = counts.get(j, 0) + 1
+        for j, shared in sorted(counts.items()):
+            b, _, sb = claims[j]
+            if b.name == a.name or shared < 3:
+                continue
+            if shared / max(1, min(len(sa), len(sb))) >= 0.2 and b.name not in ca.corroborated_by:
+                ca.corroborated_by.append(b.name)
 
 
+_WORD4 = re.compile(r"[A-Za-z]{4,}")
+MAX_HITS = 2000
 _STOP = frozenset(
     [
         "that",
@@ -361,17 +457,22 @@ _STOP = frozenset(
 def find_sources(text: str, sentences: list[Sentence], entities: list[Entity]) -> list[Source]:
     idx = _Index(entities)
     hits: list[_Hit] = []
+    seen: dict[str, list[_Hit]] = {}
     for sent in sentences:
         if len(sent.text) > 5000:
             continue
         found = (
             _according_hits(text, sent, idx)
             + _inverted_hits(text, sent, idx)
-            + _verb_hits(text, sent, idx)
+            + _verb_hits(text, sent, idx, hits)
         )
         for h in found:
-            if not any(h.name == o.name and h.start < o.end and o.start < h.end for o in hits):
+            mine = seen.setdefault(h.name, [])
+            if not any(h.start < o.end and o.start < h.end for o in mine[-8:]):
+                mine.append(h)
                 hits.append(h)
+        if len(hits) >= MAX_HITS:
+            break
     by_key: dict[tuple[str, str], Source] = {}
     for h in hits:
         key = (h.name, h.basis)

@@ -30,8 +30,9 @@ _MONTHS = {
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_PATTERN = re.compile(
-    rf"\b(?:(?P<dmy>(?P<d1>\d{{1,2}})\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>\d{{4}}))?)"
+_PATTERN = re.compile(  # the lookahead lets the engine skip most positions cheaply
+    r"\b(?=[0-9JFMASONDTWLEYIBjfmasondtwleyib])"
+    rf"(?:(?P<dmy>(?P<d1>\d{{1,2}})\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>\d{{4}}))?)"
     rf"|(?P<mdy>(?P<m2>{_MON})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?)"
     rf"|(?P<my>(?P<m3>{_MON})\s+(?P<y3>\d{{4}}))"
     rf"|(?P<wd>(?:(?:on|last|next|this)\s+)?(?P<day>{_DAY}))"
