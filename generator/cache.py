@@ -55,7 +55,7 @@ def seed_key(path: Path, display: str, salt_value: str) -> str | None:
         sidecar = path.with_suffix(".json") if path.suffix else path.parent / f"{path.name}.json"
         if sidecar.is_file():
             digest.update(b"\0sidecar\0" + sidecar.read_bytes())
-    except OSError:
+    except (OSError, RuntimeError):  # unreadable, or a symbolic link loop: read_seed says why
         return None
     return digest.hexdigest()
 

@@ -43,18 +43,6 @@ def rel(target: str, page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
-def _url_dir(path: str) -> str:
-    """Where a docs page is served with directory URLs: a/index.md -> a, a/b.md -> a/b."""
-    if path == "index.md" or path.endswith("/index.md"):
-        return posixpath.dirname(path) or "."
-    return path.removesuffix(".md")
-
-
-def _url(target: str, page: str) -> str:
-    """A relative directory URL for raw HTML links (MkDocs rewrites only Markdown links)."""
-    return posixpath.relpath(_url_dir(target), _url_dir(page)).rstrip("/") + "/"
-
-
 def briefing_entry(b: Briefing, group: str = "", note: str | None = None) -> Entry:
     return Entry(
         title=b.title,
@@ -84,8 +72,8 @@ def paginate(
             pager = Pager(
                 number=n + 1,
                 count=len(paths),
-                prev=_url(paths[n - 1], path) if n else None,
-                next=_url(paths[n + 1], path) if n + 1 < len(paths) else None,
+                prev=rel(paths[n - 1], path) if n else None,
+                next=rel(paths[n + 1], path) if n + 1 < len(paths) else None,
             )
         page_title = title if n == 0 else f"{title}, page {n + 1}"
         out[path] = _page(

@@ -106,5 +106,6 @@ def test_update_readme_screenshots(site):
         page.screenshot(path=str(out / "home.png"))
         page.goto(seed_url(site, base))
         page.locator("#entity-sidebar a.entity__name").first.click()
+        page.wait_for_load_state("networkidle")
         page.screenshot(path=str(out / "entity.png"))
     shutil.os.sync()
