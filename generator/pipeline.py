@@ -210,6 +210,39 @@ def build_site(
     if proc.returncode != 0:
         reporter.error("mkdocs build failed (see its messages above)")
         return 1
+    return index_search(options.path(options.site), reporter)
+
+
+def index_search(site: Path, reporter: Reporter) -> int:
+    """Pagefind's split search index in site/pagefind/ (the search box loads only fragments)."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site),
+        "--output-subdir",
+        "pagefind",
+        "--root-selector",
+        "article.md-content__inner",
+        "--exclude-selectors",
+        ".headerlink",
+        "--exclude-selectors",
+        ".sentence-anchor",
+        "--exclude-selectors",
+        ".sentence-ref",
+        "--exclude-selectors",
+        ".briefing-pdf",
+        "--force-language",
+        "en",
+        "--silent",
+    ]
+    proc = subprocess.run(cmd, check=False, capture_output=True, text=True)
+    if proc.returncode != 0:
+        last = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no message"]
+        reporter.error(f"search indexing (pagefind) failed: {last[0]}")
+        return 1
+    reporter.detail("search index written to site/pagefind/")
     return 0
 
 

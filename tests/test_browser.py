@@ -109,3 +109,18 @@ def test_update_readme_screenshots(site):
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(out / "entity.png"))
     shutil.os.sync()
+
+
+def test_search_by_role_finds_the_entity_page(site):
+    with static_server(site) as base, browser_page() as page:
+        page.goto(base)
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("foreign minister", delay=40)
+        hit = page.locator(".md-search-result__item a[href*='entities/abbas-araghchi']").first
+        hit.wait_for(state="visible", timeout=15_000)
+        # the entity page is among the first results, not buried under briefings
+        hrefs = page.locator(".md-search-result__item a").evaluate_all(
+            "els => els.map(a => a.getAttribute('href'))"
+        )
+        assert any("abbas-araghchi" in h for h in hrefs[:3]), hrefs

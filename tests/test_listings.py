@@ -41,7 +41,9 @@ def test_long_listing_is_split_into_linked_pages(monkeypatch):
     assert (
         "](3.md)" in pages["reports/pages/2.md"] and "](../index.md)" in pages["reports/pages/2.md"]
     )
-    listed = sum(pages[p].count("[Briefing number") for p in ("reports/pages/2.md", "reports/pages/3.md"))
+    listed = sum(
+        pages[p].count("[Briefing number") for p in ("reports/pages/2.md", "reports/pages/3.md")
+    )
     assert pages["reports/index.md"].count("- ") >= 4 and listed == 6
 
 

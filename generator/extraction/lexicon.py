@@ -68,7 +68,7 @@ ORG_HEADS = _words(
     institution|unit|units|taskforce|task force|squadron|fleet|agencies|ministries|commission|
     directorate|secretariat|militia|militias|group|council|consortium|partners|industries|
     holdings|motors|media|daily|weekly|magazine|review|record|express|mail|sun|star|
-    conference|summit|initiative|program|programme|project|council""".replace("\n", "")
+    conference|summit|initiative|program|programme|project|council|battery|wing""".replace("\n", "")
 )
 FACILITY_HEADS = _words(
     """facility|plant|base|airbase|air base|airport|port|camp|hospital|prison|reactor|site|dam|

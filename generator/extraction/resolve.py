@@ -221,7 +221,7 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
             by_token[m.text].mentions.append(Span(m.start, m.end, m.text))  # "Dayton said"
             continue
         typ = m.type
-        if m.subtype == "country":
+        if m.subtype == "country" or m.canon in _HOME_NATIONS:
             body = _STATE_BODY.match(text, m.end)
             if body:
                 span = Mention(m.start, body.end(), text[m.start : body.end()], "ORG", "")
@@ -233,13 +233,25 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
         if typ == "PLACE" and _FACILITY_CUE.search(text, max(0, m.start - 40), m.start):
             typ = "FACILITY"
         b.add(m, typ, m.canon)
-    for m in deferred:
-        _resolve_deferred(b, m, by_token)
+    left = [m for m in deferred if not _resolve_deferred(b, m, by_token)]
+    if left:
+        # A name the text has typed once ("the town of Dabiq") keeps that type everywhere.
+        known = {}
+        for (typ, low), ent in b.entities.items():
+            if typ in ("PLACE", "ORG") and " " not in low:
+                known.setdefault(low, ent)
+        for m in left:
+            ent = known.get(m.text.lower())
+            if ent is not None and ent.mentions and m.type == "NAME?":
+                ent.mentions.append(Span(m.start, m.end, m.text))
     _resolve_titles(b, [m for m in mentions if m.type == "TITLE?"], persons)
     for canon, (acts, total) in actor_votes.items():
         ent = b.entities.get(("PLACE", canon.lower()))
-        if ent and acts * 2 > total and (acts >= 2 or total == 1):
-            ent.type, ent.subtype = "ORG", "state"
+        if not ent:
+            continue
+        team = any(_in_score(text, s.start, s.end) for s in ent.mentions)
+        if team or (acts * 2 > total and (acts >= 2 or total == 1)):
+            ent.type, ent.subtype = "ORG", "team" if team else "state"
     _merge_acronyms(b)
     ents = [e for e in b.entities.values() if e.mentions]
     for e in ents:
@@ -293,9 +305,51 @@ _S_NOUNS = _words(
 )
 
 
+_HOME_NATIONS = frozenset(["England", "Scotland", "Wales", "Northern Ireland"])
+# "X's border", "Syria's north": a possessive that still names the land.
+_LAND_NOUNS = _words(
+    "north|south|east|west|northern|southern|eastern|western|north-east|north-west|south-east|"
+    "south-west|northeast|northwest|southeast|southwest|border|borders|capital|city|cities|"
+    "province|provinces|region|regions|territory|territories|coast|coastline|airspace|waters|"
+    "soil|interior|countryside|mountains|desert|population|largest|second|third|oil|economy|"
+    "climate|history|towns|villages|streets|skies"
+)
+# "U.S. commitment", "the UK's efforts": the country as a state that acts or undertakes.
+_STATE_NOUNS = _words(
+    "commitment|commitments|efforts|effort|support|policy|policies|position|stance|decision|"
+    "contribution|contributions|role|leadership|engagement|assistance|aid|pledge|offer|"
+    "proposal|response|approach|strategy|work|partners|partnership|allies|backing|"
+    "involvement|intervention|campaign|delegation|envoy|ambassador|officials|leaders|"
+    "representatives|armed|brave|relationship|relations|team|squad|coach|captain|players|"
+    "goal|goals|attempt|victory|win|defeat|defence|defense|side"
+)
+_POSSESSIVE_NEXT = re.compile(r"(?:[’']s)?[ \t]+([a-z][a-z-]*)")
+_STATE_OF = re.compile(
+    r"\b(?:ministers?|governments?|leaders?|presidents?|ambassadors?|embassy|embassies|"
+    r"representatives?|delegations?|envoys?|counterparts?|king|emir|foreign affairs)"
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?$",
+    re.I,
+)
+
+
+def _in_score(text: str, start: int, end: int) -> bool:
+    """A match score next to the name ("Belgium 3 – 0 Panama"): the country is a team."""
+    return bool(
+        _SCORE.match(text, end, min(len(text), end + 12))
+        or _SCORE_BEFORE.search(text, max(0, start - 12), start)
+    )
+
+
 def _state_score(text: str, start: int, end: int) -> int:
     """1 when the country at [start, end) is an actor: subject of a verb, object of ally/thank/
     defeat, or one side of a match score. Locative uses ("in Iraq") score 0."""
+    if _STATE_OF.search(text, max(0, start - 40), start):
+        return 1  # "the Foreign Ministers of Iran", "the Government of Iraq"
+    nxt = _POSSESSIVE_NEXT.match(text, end, min(len(text), end + 40))
+    if nxt and nxt.group(1) in _STATE_NOUNS:
+        return 1
+    if nxt and text[end : end + 1] in "’'" and nxt.group(1) not in _LAND_NOUNS:
+        return 1  # "Iraq's work with other partners"
     before = text[max(0, start - 24) : start].split()
     prev = before[-1].lower().strip(",;:") if before else ""
     if prev in _NOT_ACTOR_BEFORE and prev not in ("and", "by", "with"):
@@ -355,6 +409,7 @@ def _resolve_titles(b: _Builder, titles: list[Mention], persons: list[Entity]) -
             if pos > best_pos or best is None:
                 best, best_pos = p, pos
         if best is None:
+            _titled_person(b, m)
             continue
         s, e = m.start, m.end
         if b.text[s : s + 4] in ("The ", "the "):
@@ -362,26 +417,74 @@ def _resolve_titles(b: _Builder, titles: list[Mention], persons: list[Entity]) -
         best.mentions.append(Span(s, e, b.text[s:e]))
 
 
-def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> None:
+_TITLE_FOLLOWED = re.compile(r"[’']s[ \t]+[A-Z]")  # "Prime Minister's Questions"
+
+
+def _titled_person(b: _Builder, m: Mention) -> None:
+    """A capitalised title the text names no holder of ("The Foreign Secretary said") is still
+    one person: keep it as a PERSON entity named by the office."""
+    s, e = m.start, m.end
+    words = b.text[s:e].split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    the = b.text[s : s + 4].lower() == "the "
+    if not words or (len(words) < 2 and not the) or any(not w[:1].isupper() for w in words):
+        return
+    if _TITLE_FOLLOWED.match(b.text, e):
+        return
+    name = " ".join(words)
+    b.add(Mention(s, e, b.text[s:e], "PERSON", name, titled=True), "PERSON", name)
+
+
+def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> bool:
+    """Type a name the gazetteers do not know from its context; False when nothing fits."""
     word = m.text
     if word in by_token:
         ent = by_token[word]
         ent.mentions.append(Span(m.start, m.end, m.text))
-        return
+        return True
     if _FACILITY_CUE.search(b.text, max(0, m.start - 40), m.start) and " " not in word:
         b.add(m, "FACILITY", m.canon)
-        return
+        return True
     if m.type == "PERSON?" or word.lower() in COMMON:
-        return
-    if _speech_follows(b.text, m.end) and b.text[m.start - 1 : m.start] != "\n":
-        b.add(m, "PERSON", m.canon, _person_role(b, m))
-        return
+        return False
     if (
-        _LOCATIVE.search(b.text, max(0, m.start - 40), m.start)
-        and word.lower() not in given_names()
-    ):
+        _speech_follows(b.text, m.end) and b.text[m.start - 1 : m.start] != "\n"
+    ) or _INVERTED_SPEECH.search(b.text, max(0, m.start - 30), m.start):
+        b.add(m, "PERSON", m.canon, _person_role(b, m))  # "Russell said", '"...," said Russell'
+        return True
+    if word.lower() in given_names():
+        return False
+    if _LOCATIVE.search(b.text, max(0, m.start - 40), m.start) or _listed_with_place(b, m):
         m.subtype = None
         b.add(m, "PLACE", m.canon)  # "fighting in Zumar", "the town of Dabiq"
+        return True
+    return False
+
+
+_INVERTED_SPEECH = re.compile(
+    r"[,”\"][ \t]*(?:said|says|added|adds|explained|noted|continued|asked|wrote)[ \t]+$"
+)
+_AND_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|or[ \t]+)([A-Z][\w’'-]+)")
+_AND_BEFORE = re.compile(
+    r"([A-Z][\w’'-]+)[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+|[ \t]or[ \t]+)$"
+)
+
+
+def _listed_with_place(b: _Builder, m: Mention) -> bool:
+    """ "Mosul and Raqqah", "Homs, Hama and Sarmin": a name listed beside a known place."""
+    from generator.extraction.gazetteer import lookup
+
+    for rx, pos in ((_AND_NEXT, m.end), (_AND_BEFORE, None)):
+        if pos is not None:
+            got = rx.match(b.text, pos, min(len(b.text), pos + 40))
+        else:
+            got = rx.search(b.text, max(0, m.start - 40), m.start)
+        if got:
+            entry = lookup(got.group(1))
+            if entry and entry.type == "PLACE" and entry.subtype != "state":
+                return True
+    return False
 
 
 _LOCATIVE = re.compile(

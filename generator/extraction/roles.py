@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+from generator.extraction.fastre import trie
 from generator.extraction.lexicon import TITLES
 
-_TITLE_ALT = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_TITLE_ALT = trie(TITLES)  # longest title first, as a prefix tree
 _COMPLEMENT = (
     r"(?:[ \t\n]+(?:of|for|to|at|in|on)[ \t\n]+(?:the[ \t\n]+)?[A-Z][\w.’'-]*"
     r"(?:[ \t\n]+(?:of|and|for|the|[A-Z][\w.’'-]*))*)?"

@@ -6,6 +6,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from generator.extraction.fastre import fast_alternation
+from generator.extraction.lexicon import COMMON, TITLES
 from generator.model import Claim, Entity, Sentence, Source
 
 _VERBS = (
@@ -26,20 +28,37 @@ _VERBS = (
     r"is clear|asked|asks|asking|encouraged|encouraging|writing|explained|believe|"
     r"announced|announces|confirmed|warned|predicts|predicted|argued|insisted|"
     r"concluded|concludes|found|finds|estimated|noted|observed|pointed out|stressed|"
-    r"emphasi[sz]ed|acknowledged|accused|accuses|told|tell"
+    r"emphasi[sz]ed|acknowledged|accused|accuses|told|tell|"
+    r"(?:released|issued|published|put out|gave)\s+(?:the\s+following|a|an|this)\s+"
+    r"(?:(?:joint|brief|short|written|public|formal)\s+)?(?:statement|response|comment)|"
+    r"expressed\s+(?:his|her|their|its)\s+(?:desire|hope|wish|view|belief|concern)|"
+    r"made\s+(?:the|a)\s+(?:point|case)|went on|goes on|"
+    r"(?:was|were|is|are)\s+quoted\s+as\s+saying|(?:was|were|is|are)\s+cited\s+as\s+saying|"
+    r"commented|comments|remarked|responded|replied|recalled|cautioned|complained|conceded|"
+    r"disclosed|vowed|vows|pledged|pledges|threatened|threatens|criticised|criticized|"
+    r"criticises|criticizes|praised|assured|contends|countered|clarified|lamented|informed|"
+    r"advised|forecast|forecasts|projected|argue|insist|warn|claim|announce|confirm|deny"
 )
 _AUX = (
-    r"(?:(?:has|have|had|also|previously|earlier|later|then|again|further|reportedly|would|will)"
-    r"\s+)*"
+    r"(?:(?:has|have|had|also|previously|earlier|later|then|again|further|reportedly|would|will|"
+    r"now|today|still|publicly|repeatedly|recently|yesterday|once|already|is|was|are|were|"
+    r"formally|officially|quickly|swiftly|first)\s+)*"
 )
-_VERB_RE = re.compile(rf"\b(?=[a-z]){_AUX}({_VERBS})\b")
+
+_VERB_RE = re.compile(rf"\b(?=[a-z]){_AUX}({fast_alternation(_VERBS)})\b")
 _BASIS_AFTER_VERB = re.compile(
     r"\s*(?:(reporters|journalists|the media|a news conference|a press conference|"
-    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\b|(?=in a|in an|on|at|through|via))?"
-    r"((?:,?\s*(?:in a [\w\s-]{1,40}?(?:statement|interview|briefing|address|speech|post|release|"
-    r"letter|conference)|on (?:Twitter|X|Facebook|television|TV|state television|state media)|"
-    r"at a [\w\s-]{1,30}?(?:conference|briefing|rally|meeting|summit)|through intermediaries|"
-    r"via intermediaries|in remarks))*)"
+    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\b|(?=in |on |at |during |to |through|via))?"
+    r"((?:,?\s*(?:in (?:a|an|the|his|her|their|its) [\w\s.,-]{0,40}?(?:statement|interview|"
+    r"briefing|address|speech|post|release|letter|conference|remarks|testimony|op-ed|column|"
+    r"report|email|e-mail|tweet|video|message|appearance|hearing)|"
+    r"on (?:Twitter|X|Facebook|Instagram|Telegram|television|TV|state television|state media|"
+    r"(?:his|her|their|its) [\w\s-]{1,25}?(?:blog|website|account|channel|page|show|podcast))|"
+    r"(?:at|during) (?:a|an|the|his|her|their|its) [\w\s.,-]{1,40}?(?:conference|briefing|rally|"
+    r"meeting|summit|hearing|interview|speech|session|visit|event|ceremony|debate)|"
+    r"to (?:the )?[\w\s-]{0,25}?(?:crowd|audience|reporters|journalists|lawmakers|supporters|"
+    r"parliament|committee|assembly)|through intermediaries|"
+    r"via intermediaries|in remarks|in an interview|on condition of anonymity))*)"
 )
 _APPOSITIVE_BASIS = re.compile(
     r",\s*((?:citing|quoting|drawing on|relying on|speaking on condition|based on|according to)"
@@ -53,7 +72,11 @@ _ANON = re.compile(
     r"intelligence|security|unnamed|anonymous|diplomatic|health|police)\s+)*"
     r"(?:officials|sources|analysts|experts|critics|observers|diplomats|witnesses|residents|"
     r"activists|researchers|scientists|reports|media|people familiar with [\w\s]+?|"
-    r"a (?:senior |top |former )?(?:official|source|diplomat|spokesman|spokeswoman|spokesperson)"
+    r"individuals|users|posters|bloggers|commenters|protesters|protestors|doctors|medics|"
+    r"organisers|organizers|investigators|prosecutors|economists|campaigners|lawmakers|"
+    r"(?:a|one|another|the) (?:senior |top |former |local |western )?(?:official|source|diplomat|"
+    r"spokesman|spokeswoman|spokesperson|witness|resident|analyst|expert|insider|poster|user|"
+    r"blogger|commenter|reader|caller|viewer)"
     r"(?: for [A-Z][\w\s.]+?| of [A-Z][\w\s.]+?)?))\s*$",
     re.I,
 )
@@ -61,7 +84,8 @@ _DOC_HEAD = (
     r"(?:report|study|statement|release|press release|letter|resolution|poll|survey|"
     r"assessment|analysis|document|memo|footage|video|post|web page|website|review|"
     r"investigation|inquiry|figures|data|statistics|findings|research|paper|census|audit|"
-    r"filing|ruling|judgment|judgement|verdict|report card|paper|guidance|records|transcript)"
+    r"filing|ruling|judgment|judgement|verdict|report card|paper|guidance|records|transcript|"
+    r"results|posting|message|notice|site|blog post|blog|page|section|entry|leaflet|manifesto)"
 )
 _DOC = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|our)\s+|^\s*|[.;:]\s+)"
@@ -70,8 +94,30 @@ _DOC = re.compile(
 )
 _RESOLUTION = re.compile(r"\b((?:UN |U\.N\. |Security Council )?Resolution\s+\d+)\s*$")
 _PRONOUN = re.compile(r"\b(he|she|He|She)\s*$")
+_SPOKES = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+((?:[A-Z][\w.&’'-]*\s+){1,5}"
+    r"(?:spokesman|spokeswoman|spokesperson|official|source|representative|statement))\s*$"
+)
+_BARE_TITLE = re.compile(
+    r"\b(?:the|The)\s+(?:(?:foreign|defence|defense|home|press|deputy|prime|vice|state|"
+    r"general|senior|chief)\s+)?(?:secretary|minister|president|spokesman|spokeswoman|"
+    r"spokesperson|general|commander|ambassador|envoy|chancellor|governor|senator|mayor|"
+    r"premier|chairman|chairwoman|director|admiral|colonel|captain|coach|manager|king|queen)"
+    r"\s*$"
+)
+_ANAPHORIC_ORG = frozenset(
+    ["group", "organisation", "organization", "company", "firm", "militants", "movement"]
+)
+_PRIVATE = frozenset(["party", "union", "charity", "church", "association", "club", "campaign"])
+_INSTITUTION = re.compile(
+    r"\b(?:the|The|its|Its)\s+(((?:[a-z]+\s+)?)(government|city|council|ministry|department|"
+    r"police|army|military|court|regime|administration|company|firm|agency|committee|party|"
+    r"group|municipality|authorities|embassy|board|commission|union|organisation|organization|"
+    r"militants|movement|charity|church|association|club|campaign|prosecutors?|prosecution|"
+    r"coalition|alliance|parliament|cabinet|presidency|white house))\s*$"
+)
 _TRAIL = re.compile(r"[\s,;:.!?\"“”'’]+$")
-_LEAD = re.compile(r"^[\s,;:\"“”'‘]*(?:that\s+)?")
+_LEAD = re.compile(r"^[\s,;:\"“”'‘]*(?:that\s+)?[\"“‘]?")
 _END_CUT = re.compile(r",\s+(?:according to|citing|he said|she said|they said)\b|[\"“”]\s*$")
 _ANON_BASIS = re.compile(r"anonym|unnamed|condition of|not authori[sz]ed|familiar with", re.I)
 _OUTLET_HINT = re.compile(r"Times|Journal|Post|News|Press|Reuters|AFP|AP|BBC|CNN|Axios|Agency|TV")
@@ -103,6 +149,28 @@ class _Index:
                     self.persons.append((m.start, e))
         self.persons.sort(key=lambda p: p[0])
         self.person_starts = [p[0] for p in self.persons]
+        self.by_start: dict[int, tuple[Entity, int]] = {}
+        self.orgs: list[tuple[int, Entity, int]] = []
+        for e in entities:
+            for m in e.mentions:
+                self.by_start[m.start] = (e, m.end)
+                if e.type == "ORG" and e.subtype not in ("state", "team"):
+                    self.orgs.append((m.start, e, m.end))
+        self.orgs.sort(key=lambda o: o[0])
+        self.org_starts = [o[0] for o in self.orgs]
+        self._surnames: dict[str, Entity] | None = None
+
+    def by_surname(self) -> dict[str, Entity]:
+        """Last word of each person's name -> the first such person (built once)."""
+        if self._surnames is None:
+            self._surnames = {}
+            for _, person in self.persons:
+                self._surnames.setdefault(person.name.split()[-1].lower(), person)
+        return self._surnames
+
+    def org_before(self, pos: int, lo: int) -> tuple[int, Entity, int] | None:
+        i = bisect_right(self.org_starts, pos) - 1
+        return self.orgs[i] if i >= 0 and self.orgs[i][0] >= lo else None
 
     def ending_at(self, pos: int) -> tuple[Entity, int] | None:
         return self.by_end.get(pos)
@@ -182,6 +250,31 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
             return None
         return _surface_name(ent, text[start:end]), _kind(ent), start, end
     window = text[max(lo, end - 80) : end]
+    m = _SPOKES.search(window)
+    if m:  # "A Foreign Office spokesman", "an Acme Corp official"
+        words = " ".join(m.group(1).split())
+        kind = "government" if _GOV_HINT.search(words) else "organization"
+        return words, kind, end - len(window) + m.start(1), end
+    m = _BARE_TITLE.search(window)
+    if m:  # "the secretary added": the nearest person named before
+        person = idx.person_before(end - len(window) + m.start())
+        if person and person.mentions:
+            near = max(
+                (x for x in person.mentions if x.start < end),
+                key=lambda x: x.start,
+                default=person.mentions[-1],
+            )
+            return person.name, "person", near.start, near.end
+    m = _INSTITUTION.search(window)
+    if m:  # "the city reasoned", "the group claimed"
+        noun = m.group(3).lower()
+        at = end - len(window) + m.start(1)
+        if noun in _ANAPHORIC_ORG:
+            org = idx.org_before(at, max(0, at - 600))
+            if org:
+                return _surface_name(org[1], text[org[0] : org[2]]), _kind(org[1]), org[0], org[2]
+        kind = "organization" if noun in _ANAPHORIC_ORG or noun in _PRIVATE else "government"
+        return " ".join(m.group(1).split()), kind, at, end
     m = _PRONOUN.search(window)
     if m:
         person = idx.person_before(end - len(window) + m.start())
@@ -207,12 +300,18 @@ def _appositive_owner(text: str, lo: int, comma: int, idx: _Index) -> tuple[Enti
         hit = idx.ending_at(i)
         if hit and hit[0].type == "PERSON":
             return hit
+        if hit and hit[0].type == "ORG" and _WHICH.match(text, i + 1):
+            return hit  # "The agency, which runs the port, said"
         i = text.rfind(",", lo, i)
     return None
 
 
+_WHICH = re.compile(r"\s*which\b")
+
+
 _CLOSE_QUOTE = re.compile(r"[,.!?]?[\"”][ \t]*[,—–-]?[ \t]*(?:[a-z]+[ \t]+)?$")
 _IT = re.compile(r"\b(?:it|It)[ \t]+(?:(?:also|then|later|further)[ \t]+)?$")
+_THEY = re.compile(r"\b(?:they|They)[ \t]+(?:(?:also|then|later|further)[ \t]+)?$")
 _COORD = re.compile(r"(?:,|\band|,\s*and)\s+$")
 
 
@@ -246,9 +345,15 @@ def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
     return hits
 
 
+_COLON = re.compile(
+    r"(?:\s+(?:today|yesterday|tonight|this (?:morning|afternoon|evening|week)|"
+    r"on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))?\s*:\s*"
+)
+
+
 def _colon_claim(text: str, pos: int, limit: int) -> tuple[int, int]:
     """ "X said:" then the quote or paragraph that follows."""
-    m = re.match(r"\s*:\s*", text[pos : pos + 20])
+    m = _COLON.match(text[pos : pos + 40])
     if not m:
         return 0, 0
     start = pos + m.end()
@@ -270,8 +375,40 @@ def _verb_hits(
         if app:
             basis = app.group(1).strip()
             pos = app.start()
-        src = _source_before(text, sent.start, pos, idx)
+        seen = _SEEN_BY.search(text, max(sent.start, pos - 80), pos)
+        if seen:  # "a leaked letter seen by Sky News says": the outlet is the basis
+            basis = basis or " ".join(seen.group(1).split())
+            pos = seen.start()
+        src = None
+        owned = _OWNED_DOC.search(text, max(sent.start, pos - 120), pos)
+        if owned:  # "PC World's recent analysis of its traffic concluded"
+            hit = idx.ending_at(owned.start())
+            if hit and hit[0].type not in ("WEAPON", "OTHER"):
+                ent, start = hit
+                src = (
+                    _surface_name(ent, text[start : owned.start()]),
+                    _kind(ent),
+                    start,
+                    owned.start(),
+                )
+            else:
+                name = _CAPS_BEFORE.search(text, max(sent.start, owned.start() - 60), owned.start())
+                if name and name.group(1).split()[0].lower() not in COMMON:
+                    words = name.group(1)
+                    kind = (
+                        "outlet"
+                        if _OUTLET_HINT.search(words)
+                        else "government"
+                        if _GOV_HINT.search(words)
+                        else "organization"
+                    )
+                    src = (words, kind, name.start(1), name.end(1))
+            if src:
+                basis = basis or " ".join(owned.group(1).split())
         verb = vm.group(1)
+        if _TOPIC_ONLY.match(text, vm.end()) and verb in _TOPIC_VERBS:
+            continue  # "X comments on the report": a topic, not what was said
+        src = src or _source_before(text, sent.start, pos, idx)
         if not src and verb == "citing" and text[pos - 2 : pos].strip() == ",":
             first = next((p for st, p in idx.persons if sent.start <= st < pos), None)
             if first:
@@ -284,10 +421,26 @@ def _verb_hits(
             src = (prev.name, prev.kind, prev.mention[0], prev.mention[1])
             if prev.end > coord.start():
                 prev.end = max(prev.start + 1, _TRAIL_END(text, prev.start, coord.start()))
+        if not src and coord and verb not in ("citing", "told", "tell"):
+            src = _subject(text, sent, idx, coord.start())  # "X condemns A and reiterates B"
         if not src and previous and _IT.search(text, max(sent.start, vm.start() - 14), vm.start()):
             last = previous[-1]
             if last.kind in ("outlet", "organization", "government", "document"):
                 src = (last.name, last.kind, last.mention[0], last.mention[1])
+        if (
+            not src
+            and previous
+            and _THEY.search(text, max(sent.start, vm.start() - 16), vm.start())
+        ):
+            last = previous[-1]  # "The scientists found ... They estimated ..."
+            if last.kind in ("anonymous", "organization", "government") and (
+                last.sentence >= sent.index - 3
+            ):
+                src = (last.name, last.kind, last.mention[0], last.mention[1])
+        if not src and _IT.search(text, max(sent.start, vm.start() - 14), vm.start()):
+            org = idx.org_before(vm.start(), max(0, sent.start - 400))  # "the agency ... it said"
+            if org:
+                src = (_surface_name(org[1], text[org[0] : org[2]]), _kind(org[1]), org[0], org[2])
         if not src:
             continue
         if verb == "citing" and not basis and src[1] not in ("person", "government"):
@@ -296,12 +449,26 @@ def _verb_hits(
         claim_start = vm.end()
         if after:
             extra = " ".join(x for x in (after.group(1), after.group(2)) if x).strip(" ,")
-            if verb in ("told", "tells") and after.group(1):
+            if verb in ("told", "tells", "tell") and after.group(1):
                 basis = basis or f"told {after.group(1)}"
                 extra = after.group(2).strip(" ,")
             if extra and extra not in basis and not after.group(1):
                 basis = basis or extra
             claim_start = after.end()
+        named_here = sent.start <= src[2] < vm.start()
+        head_end = src[2] if named_here else vm.start()
+        if _QUOTE_BEFORE.search(text, max(sent.start, head_end - 12), head_end):
+            # '"Quote," X says on his blog.': the claim is the quote before the source
+            s, e = _inverted_claim(text, sent, head_end)
+            if e - s >= 8:
+                rest = _PREP_TAIL.match(text, claim_start, sent.end)
+                if rest and not basis:
+                    basis = " ".join(rest.group(1).split())
+                hits.append(_Hit(src[0], src[1], basis, s, e, sent.index, (src[2], src[3])))
+                continue
+        if not basis:
+            lead = _LEAD_BASIS.match(text, sent.start, vm.start())
+            basis = " ".join(lead.group(1).split()) if lead else ""
         s, e = _colon_claim(text, vm.end(), sent.end)
         if e - s < 8:
             s, e = _clean_claim(text, claim_start, sent.end)
@@ -309,12 +476,75 @@ def _verb_hits(
         if quote and quote.start() >= s - 1:
             s, e = _clean_claim(text, quote.start(1), quote.end(1))
         if e - s < 8:
-            named_here = sent.start <= src[2] < vm.start()
-            s, e = _inverted_claim(text, sent, src[2] if named_here else vm.start())
+            s, e = _inverted_claim(text, sent, head_end)
         if e - s < 8:
             continue
         hits.append(_Hit(src[0], src[1], basis, s, e, sent.index, (src[2], src[3])))
     return hits
+
+
+_CAPS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w.&-]*[ \t]+){0,4}[A-Z][\w.&-]*)$")
+_TOPIC_ONLY = re.compile(r"\s+(?:on|to|about|upon)\b")
+_TOPIC_VERBS = frozenset(
+    [
+        "commented",
+        "comments",
+        "responded",
+        "replied",
+        "remarked",
+        "reported",
+        "reports",
+        "wrote",
+        "writes",
+        "testified",
+        "posted",
+        "tweeted",
+        "informed",
+        "advised",
+        "complained",
+    ]
+)
+_SEEN_BY = re.compile(
+    r"\s((?:seen|obtained|reviewed|read|published|released|shared|leaked|quoted|cited|posted)"
+    r"\s+(?:by|to|on|in)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*$"
+)
+_OWNED_DOC = re.compile(
+    r"[’']s\s+((?:[a-z-]+\s+){0,3}?" + _DOC_HEAD + r"(?:\s+(?:of|on|into|for)\s+[^,;:.]{1,60}?)?)"
+    r",?\s*$"
+)
+_QUOTE_BEFORE = re.compile(r"[,?!][\"”’][ \t]*(?:[a-z]+[ \t]+)?$")
+_PREP_TAIL = re.compile(r"\s*((?:on|in|at|during|via|through|to)\s[^.;]{1,80}?)[\s.!?\"”]*$")
+_LEAD_BASIS = re.compile(
+    r"\s*[\"“]?((?:In|During|At|Speaking\s+(?:at|to|on|in|during))\s+[^,]{3,80}?),"
+)
+_TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*[ \t]+){1,4}")
+_SUBJECT_LEAD = re.compile(r"[\s\"“‘'(]*(?:(?:The|the)\s+)?")
+
+
+def _subject(
+    text: str, sent: Sentence, idx: _Index, limit: int
+) -> tuple[str, str, int, int] | None:
+    """The source that opens the sentence ("Tobias Ellwood condemns A and reiterates B"), when
+    it is a person or body and nothing but its name comes before it."""
+    lead = _SUBJECT_LEAD.match(text, sent.start, limit)
+    pos = lead.end() if lead else sent.start
+    got = idx.by_start.get(pos)
+    title = _TITLE_WORDS.match(text, pos, limit) if got is None else None
+    if title:  # "Mayor Ines Varga condemns ...": the name after a capitalised title
+        for word in re.finditer(r"[ \t]+(?=\S)", title.group()):
+            got = idx.by_start.get(pos + word.end())
+            if got is not None:
+                pos += word.end()
+                break
+    if got is None or got[1] > limit:
+        return None
+    ent, end = got
+    if ent.type not in ("PERSON", "ORG"):
+        return None
+    nxt = text[end : end + 2]
+    if nxt[:1] == "," or nxt in ("’s", "'s"):
+        return None
+    return _surface_name(ent, text[pos:end]), _kind(ent), pos, end
 
 
 def _inverted_claim(text: str, sent: Sentence, src_start: int) -> tuple[int, int]:
@@ -343,7 +573,7 @@ def _according_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
     for am in _ACCORDING.finditer(text, sent.start, sent.end):
         rest = text[am.end() : sent.end]
         m = re.match(
-            r"(?:a |the )?(?:(?:new |recent )?(?:report|statement|study) (?:by|from) )?", rest
+            r"(?:an? |the )?(?:(?:new |recent )?(?:report|statement|study) (?:by|from) )?", rest
         )
         name_start = am.end() + (m.end() if m else 0)
         ent = None
@@ -356,14 +586,30 @@ def _according_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
                 ent = e
                 break
         if ent is None:
+            np = _ACCORDING_NP.match(text, name_start, sent.end)
+            if not np:
+                continue
+            words = np.group(1)
+            kind = "document" if _DOC_WORD.search(words) else "anonymous"
+            ms, me = np.start(1), np.end(1)
+            if am.start() - sent.start < 3:
+                s, e = _clean_claim(text, np.end(), sent.end)
+            else:
+                s, e = _clean_claim(text, sent.start, am.start())
+            if e - s >= 8:
+                hits.append(_Hit(words, kind, "", s, e, sent.index, (ms, me)))
             continue
         entity, ms = ent
         me = entity_end = next((m2.end for m2 in entity.mentions if m2.start == ms), None)
         if entity_end is None:
             continue
+        desc = _OUTLET_DESC.match(text, me, sent.end)
+        if desc:
+            me = desc.end()
         basis = ""
         app = re.match(
-            r",\s*((?:citing|quoting|drawing on|based on)[^,]{1,90}),", text[me : sent.end]
+            r",\s*((?:citing|quoting|drawing on|based on)[^,]{1,90}(?:\([^()]{1,40}\))?),",
+            text[me : sent.end],
         )
         tail = me + (app.end() if app else 0)
         if app:
@@ -375,6 +621,24 @@ def _according_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
         if e - s >= 8:
             hits.append(_Hit(entity.name, _kind(entity), basis, s, e, sent.index, (ms, me)))
     return hits
+
+
+_ACCORDING_NP = re.compile(
+    r"((?:[A-Za-z][\w’'-]*\s+){0,3}?(?:officials|sources|leadership|analysts|experts|critics|"
+    r"posting|website|site|post|blog|page|statement|release|letter|notice|filing|"
+    r"observers|diplomats|witnesses|residents|activists|researchers|scientists|reports|media|"
+    r"police|prosecutors|investigators|authorities|doctors|medics|organisers|organizers|"
+    r"figures|data|estimates|statistics|records|documents|polls?|surveys?|studies|research|"
+    r"reports?|results|testimony|accounts|people))\b(?=\s*[,.;]|\s+(?:who|in|at|on|from)\b)"
+)
+_DOC_WORD = re.compile(
+    r"figures|data|estimates|statistics|records|documents|poll|survey|stud|research|report|"
+    r"results|testimony|posting|site|post|blog|page|statement|release|letter|notice|filing"
+)
+_OUTLET_DESC = re.compile(
+    r"\s+(?:news agency|newspaper|news site|website|agency|daily|magazine|broadcaster|"
+    r"channel|network|television|tv|radio|outlet|reported)\b"
+)
 
 
 def _corroborate(sources: list[Source], text: str) -> None:
@@ -454,6 +718,35 @@ _STOP = frozenset(
 )
 
 
+_SPEAKER = re.compile(r"((?:[A-Z][A-Z.'’-]+[ \t]+){0,3}[A-Z][A-Z'’-]+):[ \t]+(?=\S)")
+_NOT_SPEAKERS = frozenset(
+    ["Q", "QUESTION", "MODERATOR", "OPERATOR", "NOTE", "UPDATE", "PARTICIPANT"]
+)
+
+
+def _speaker_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
+    """A transcript line "SECRETARY KERRY: We talked about ...": the speaker label is the source
+    (with no cue) and the rest of the paragraph the claim."""
+    if sent.start and text[sent.start - 1] != "\n":
+        return []
+    m = _SPEAKER.match(text, sent.start, min(sent.end, sent.start + 60))
+    if not m:
+        return []
+    words = [w for w in m.group(1).split() if w.lower().rstrip(".") not in TITLES]
+    if not words or words[-1] in _NOT_SPEAKERS or len(words[-1]) < 3:
+        return []
+    name = " ".join(words).title()
+    person = idx.by_surname().get(words[-1].lower())
+    if person is not None:
+        name = person.name
+    end = text.find("\n", m.end())
+    end = len(text) if end < 0 else min(end, m.end() + 3000)
+    s, e = _clean_claim(text, m.end(), end)
+    if e - s < 8:
+        return []
+    return [_Hit(name, "person", "", s, e, sent.index, (m.start(1), m.end(1)))]
+
+
 def find_sources(text: str, sentences: list[Sentence], entities: list[Entity]) -> list[Source]:
     idx = _Index(entities)
     hits: list[_Hit] = []
@@ -465,6 +758,7 @@ def find_sources(text: str, sentences: list[Sentence], entities: list[Entity]) -
             _according_hits(text, sent, idx)
             + _inverted_hits(text, sent, idx)
             + _verb_hits(text, sent, idx, hits)
+            + _speaker_hits(text, sent, idx)
         )
         for h in found:
             mine = seen.setdefault(h.name, [])

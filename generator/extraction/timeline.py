@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 
+from generator.extraction.fastre import trie
 from generator.model import Sentence, TimeRef
 
 _MONTHS = {
@@ -30,8 +31,17 @@ _MONTHS = {
 _MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# Every alternative below starts with a digit or one of these words; checking them first (as
+# one prefix tree) lets the engine leave most words after a letter or two.
+_FIRST = trie(
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    + ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "yesterday", "today", "tomorrow"]
+    + [w + " " for w in ("on", "last", "next", "this", "earlier", "later", "in", "since", "by")]
+    + [w + "\t" for w in ("on", "last", "next", "this", "earlier", "later", "in", "since", "by")]
+    + [w + "\n" for w in ("on", "last", "next", "this", "earlier", "later", "in", "since", "by")]
+)
 _PATTERN = re.compile(  # the lookahead lets the engine skip most positions cheaply
-    r"\b(?=[0-9JFMASONDTWLEYIBjfmasondtwleyib])"
+    rf"\b(?=[0-9]|{_FIRST})"
     rf"(?:(?P<dmy>(?P<d1>\d{{1,2}})\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>\d{{4}}))?)"
     rf"|(?P<mdy>(?P<m2>{_MON})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?)"
     rf"|(?P<my>(?P<m3>{_MON})\s+(?P<y3>\d{{4}}))"
