@@ -8,26 +8,25 @@ lists, no `--8<--` snippets, no `!!!` admonitions, no tables, no Jinja delimiter
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_ACTIVE = set("&<>\"'`*_{}[]()#+-!|~^=:\\$%@")
-_ENTITY = {c: f"&#{ord(c)};" for c in _ACTIVE}
-# Bidi embeddings/overrides/isolates and zero-width characters that can disguise text.
-_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_ACTIVE = "&<>\"'`*_{}[]()#+-!|~^=:\\$%@"
+_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in _ACTIVE})
+# Control characters (but tab and newline), surrogates, private-use and non-characters, bidi
+# embeddings/overrides/isolates and zero-width characters that can disguise text.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ud800-\udfff\ue000-\uf8ff\ufdd0-\ufdef\ufffe\uffff\U000f0000-\U0010ffff]"
+)
 
 
 def visible(text: str) -> str:
     """Drop control, bidi-override and zero-width characters; keep newlines and tabs."""
-    text = _INVISIBLE.sub("", text)
-    return "".join(
-        c for c in text if c in "\n\t" or unicodedata.category(c) not in ("Cc", "Cs", "Co")
-    )
+    return _INVISIBLE.sub("", text)
 
 
 def inline(text: str) -> str:
     """One line of inert text for Markdown or HTML (newlines folded to spaces)."""
-    text = " ".join(visible(str(text)).split())
-    return "".join(_ENTITY.get(c, c) for c in text)
+    return " ".join(visible(str(text)).split()).translate(_ENTITIES)
 
 
 def block(text: str) -> str:

@@ -215,28 +215,12 @@ def build_site(
 
 def index_search(site: Path, reporter: Reporter) -> int:
     """Pagefind's split search index in site/pagefind/ (the search box loads only fragments)."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site),
-        "--output-subdir",
-        "pagefind",
-        "--root-selector",
-        "article.md-content__inner",
-        "--exclude-selectors",
-        ".headerlink",
-        "--exclude-selectors",
-        ".sentence-anchor",
-        "--exclude-selectors",
-        ".sentence-ref",
-        "--exclude-selectors",
-        ".briefing-pdf",
-        "--force-language",
-        "en",
-        "--silent",
-    ]
+    ignored = (".headerlink", ".sentence-anchor", ".sentence-ref", ".briefing-pdf")
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"]
+    cmd += ["--root-selector", "article.md-content__inner", "--glob", "**/index.html"]
+    for selector in ignored:
+        cmd += ["--exclude-selectors", selector]
+    cmd += ["--force-language", "en", "--silent"]
     proc = subprocess.run(cmd, check=False, capture_output=True, text=True)
     if proc.returncode != 0:
         last = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no message"]

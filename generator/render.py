@@ -6,12 +6,12 @@ this module (URLs it built, HTML it assembled from escaped parts).
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
@@ -63,7 +63,9 @@ def _env() -> Environment:
 
 
 def front_matter(data: dict[str, Any]) -> str:
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
+    """YAML front matter written as JSON (a subset of YAML that both engines read), which is
+    an order of magnitude faster to write than YAML proper."""
+    return "---\n" + json.dumps(data, ensure_ascii=False) + "\n---\n"
 
 
 @dataclass(frozen=True)

@@ -61,13 +61,18 @@ def atomic_write(path: Path, data: bytes) -> None:
 
 
 class DocsWriter:
-    """Writes one planned tree of pages into `root` and keeps the manifest."""
+    """Writes one planned tree of pages into `root` and keeps the manifest.
+
+    The manifest also records each file's size and modification time when it last held the
+    generator's newest hash, so an unchanged file is recognised without reading it.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
         self.manifest_path = self.root / MANIFEST
-        self.manifest = self._load()
+        self.manifest, self.stats = self._load()
         self._remove_leftover_temporaries()
+        self._safe_dirs: set[Path] = set()
 
     def _remove_leftover_temporaries(self) -> None:
         """Temporary files of a run that was killed mid-write (see atomic_write)."""
@@ -76,41 +81,68 @@ class DocsWriter:
                 if tmp.is_file() and TEMP_NAME.fullmatch(tmp.name):
                     tmp.unlink(missing_ok=True)
 
-    def _load(self) -> dict[str, list[str]]:
+    def _load(self) -> tuple[dict[str, list[str]], dict[str, tuple[int, int]]]:
         try:
             data = json.loads(self.manifest_path.read_text("utf-8"))
         except (OSError, ValueError):
-            return {}
-        files = data.get("files", {}) if isinstance(data, dict) else {}
-        out: dict[str, list[str]] = {}
-        for rel, hashes in files.items():
+            return {}, {}
+        if not isinstance(data, dict):
+            return {}, {}
+        files: dict[str, list[str]] = {}
+        for rel, hashes in (data.get("files") or {}).items():
             if isinstance(hashes, str):
                 hashes = [hashes]
             if isinstance(rel, str) and isinstance(hashes, list):
-                out[rel] = [h for h in hashes if isinstance(h, str)]
-        return out
+                files[rel] = [h for h in hashes if isinstance(h, str)]
+        stats: dict[str, tuple[int, int]] = {}
+        for rel, st in (data.get("stat") or {}).items():
+            if isinstance(st, list) and len(st) == 2 and all(isinstance(x, int) for x in st):
+                stats[rel] = (st[0], st[1])
+        return files, stats
 
-    def _save(self, files: dict[str, list[str]]) -> None:
+    def _save(self, files: dict[str, list[str]], stats: dict[str, tuple[int, int]]) -> None:
         payload = {
             "version": _VERSION,
             "generator": "briefing",
             "files": dict(sorted(files.items())),
+            "stat": {rel: list(st) for rel, st in sorted(stats.items()) if rel in files},
         }
-        atomic_write(self.manifest_path, json.dumps(payload, indent=1).encode("utf-8"))
+        atomic_write(self.manifest_path, json.dumps(payload, indent=0).encode("utf-8"))
 
     def target(self, rel: str) -> Path:
-        path = (self.root / rel).resolve()
-        if not path.is_relative_to(self.root) or path == self.root or rel.startswith("."):
+        parts = rel.split("/")
+        if (
+            not rel
+            or rel.startswith(".")
+            or "\\" in rel
+            or "\0" in rel
+            or any(p in ("", ".", "..") for p in parts)
+        ):
             raise WriteRefused(f"refusing to write outside the docs folder: {rel!r}")
+        path = self.root.joinpath(*parts)
+        parent = path.parent
+        if parent not in self._safe_dirs:
+            if parent.exists() and not parent.resolve().is_relative_to(self.root):
+                raise WriteRefused(
+                    f"refusing to write through a link out of the docs folder: {rel!r}"
+                )
+            self._safe_dirs.add(parent)
         return path
 
-    def _ours(self, rel: str, path: Path) -> bool | None:
-        """True: holds what we wrote; False: edited or foreign; None: absent."""
+    def _current(self, rel: str, path: Path) -> str | None:
+        """Hash of what the file holds now (None: absent); unread when its stat is as recorded."""
         try:
-            current = digest(path.read_bytes())
+            st = path.stat()
         except FileNotFoundError:
             return None
-        return current in self.manifest.get(rel, [])
+        known = self.manifest.get(rel)
+        if known and self.stats.get(rel) == (st.st_size, st.st_mtime_ns):
+            return known[-1]
+        return digest(path.read_bytes())
+
+    def _stat(self, path: Path) -> tuple[int, int]:
+        st = path.stat()
+        return (st.st_size, st.st_mtime_ns)
 
     def write_all(self, pages: dict[str, str]) -> WriteReport:
         report = WriteReport()
@@ -122,15 +154,16 @@ class DocsWriter:
             planned[rel] = (self.target(rel), data, digest(data))
 
         to_write: list[str] = []
+        stats: dict[str, tuple[int, int]] = {}
         for rel, (path, _data, new_hash) in planned.items():
-            state = self._ours(rel, path)
-            if state is None:
+            current = self._current(rel, path)
+            if current is None:
                 to_write.append(rel)
-            elif state:
-                if new_hash in self.manifest.get(rel, [])[-1:]:
-                    report.unchanged.append(rel)
-                else:
-                    to_write.append(rel)
+            elif current == new_hash and current in self.manifest.get(rel, []):
+                report.unchanged.append(rel)
+                stats[rel] = self.stats.get(rel) or self._stat(path)
+            elif current in self.manifest.get(rel, []):
+                to_write.append(rel)
             elif rel in self.manifest:
                 report.kept_edited.append(rel)
             else:
@@ -142,11 +175,12 @@ class DocsWriter:
         for rel in to_write:
             journal[rel] = [*journal.get(rel, [])[-1:], planned[rel][2]]
         if to_write or stale:
-            self._save(journal)
+            self._save(journal, {})
 
         for rel in to_write:
             path, data, _ = planned[rel]
             atomic_write(path, data)
+            stats[rel] = self._stat(path)
             report.written.append(rel)
 
         final: dict[str, list[str]] = {}
@@ -159,17 +193,19 @@ class DocsWriter:
                 final[rel] = [planned[rel][2]]
         for rel in stale:
             path = self.root / rel
-            state = self._ours(rel, path)
-            if state:
+            current = self._current(rel, path)
+            if current is None:
+                continue
+            if current in self.manifest[rel]:
                 path.unlink()
                 _prune_empty(path.parent, self.root)
                 report.deleted.append(rel)
-            elif state is False:
+            else:
                 report.kept_edited.append(rel)
                 final[rel] = self.manifest[rel]
-        if final != self.manifest:
-            self._save(final)
-        self.manifest = final
+        if final != self.manifest or stats != {k: v for k, v in self.stats.items() if k in final}:
+            self._save(final, stats)
+        self.manifest, self.stats = final, stats
         return report
 
 

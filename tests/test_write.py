@@ -54,7 +54,28 @@ def test_interrupted_run_leaves_files_recognisable(tmp_path):
     # simulate a run killed after the journal was saved and the file rewritten
     w2 = DocsWriter(tmp_path)
     w2.manifest["a.md"] = [*w2.manifest["a.md"], __import__("hashlib").sha256(b"v2").hexdigest()]
-    w2._save(w2.manifest)
+    w2._save(w2.manifest, {})
     (tmp_path / "a.md").write_text("v2")
     report = DocsWriter(tmp_path).write_all({"a.md": "v3"})
     assert report.written == ["a.md"] and (tmp_path / "a.md").read_text() == "v3"
+
+
+def test_killed_before_rewrite_does_not_pass_for_unchanged(tmp_path):
+    """Journal says [old, new] but the run died before writing: the file still holds the old
+    page, so the next run with the same new page must write it (bug found in review)."""
+    import hashlib
+
+    DocsWriter(tmp_path).write_all({"a.md": "old"})
+    w = DocsWriter(tmp_path)
+    w.manifest["a.md"] = [*w.manifest["a.md"], hashlib.sha256(b"new").hexdigest()]
+    w._save(w.manifest, {})
+    report = DocsWriter(tmp_path).write_all({"a.md": "new"})
+    assert report.written == ["a.md"] and (tmp_path / "a.md").read_text() == "new"
+
+
+def test_edit_is_noticed_even_when_the_size_stays(tmp_path):
+    DocsWriter(tmp_path).write_all({"a.md": "generated text"})
+    (tmp_path / "a.md").write_text("GENERATED TEXT")  # same size, new content and mtime
+    report = DocsWriter(tmp_path).write_all({"a.md": "regenerated"})
+    assert report.kept_edited == ["a.md"]
+    assert (tmp_path / "a.md").read_text() == "GENERATED TEXT"
