@@ -4,6 +4,7 @@ not read and extracted again. One SQLite file in the project's cache folder."""
 from __future__ import annotations
 
 import hashlib
+import json
 import pickle
 import sqlite3
 from collections.abc import Iterable
@@ -15,16 +16,24 @@ from generator.model import Document, Extraction
 from generator.options import Options
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS extraction (key TEXT PRIMARY KEY, value BLOB NOT NULL)"
-_CODE = ("ingest.py", "extract.py", "model.py", "registry.py", "options.py", "escape.py")
+EXTRACT_CODE = (
+    ("ingest.py", "extract.py", "model.py", "registry.py", "options.py", "escape.py"),
+    ("extraction", "data"),
+)
+RENDER_CODE = (
+    ("assemble.py", "render.py", "listings.py", "escape.py", "slugs.py", "model.py", "write.py"),
+    ("templates",),
+)
 
 
 @cache
-def code_fingerprint() -> str:
-    """Changes whenever the code or data that reading and extraction depend on changes."""
+def code_fingerprint(code: tuple[tuple[str, ...], tuple[str, ...]] = EXTRACT_CODE) -> str:
+    """Changes whenever the named modules, or any file of the named folders, change."""
+    names, folders = code
     digest = hashlib.sha256()
     root = resources.files("generator")
-    files = [root.joinpath(n) for n in _CODE]
-    for folder in ("extraction", "data"):
+    files = [root.joinpath(n) for n in names]
+    for folder in folders:
         files += sorted(
             (f for f in root.joinpath(folder).iterdir() if f.is_file()), key=lambda f: f.name
         )
@@ -99,3 +108,17 @@ class ExtractionCache:
 
     def close(self) -> None:
         self.db.close()
+
+
+def read_state(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_state(path: Path, state: dict) -> None:
+    from generator.write import atomic_write
+
+    atomic_write(path, json.dumps(state).encode("utf-8"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import subprocess
 import sys
@@ -15,7 +16,15 @@ from pathlib import Path
 import yaml
 
 from generator.assemble import assemble
-from generator.cache import ExtractionCache, salt, seed_key
+from generator.cache import (
+    RENDER_CODE,
+    ExtractionCache,
+    code_fingerprint,
+    read_state,
+    salt,
+    seed_key,
+    write_state,
+)
 from generator.errors import SeedError, WriteRefused
 from generator.extract import extract
 from generator.ingest import find_seeds, read_seed
@@ -34,6 +43,11 @@ class GenerateResult:
     site: Site | None = None
     errors: list[str] = field(default_factory=list)
     report: WriteReport | None = None
+    unchanged: bool = False  # nothing to do: the docs tree already matches the seeds
+
+    @property
+    def done(self) -> bool:
+        return self.site is not None or self.unchanged
 
     @property
     def exit_code(self) -> int:
@@ -106,14 +120,21 @@ def site_name(options: Options) -> str:
     return "Briefings"
 
 
+def seed_keys(paths: list[Path], options: Options) -> dict[Path, str | None]:
+    salt_value = salt(options)
+    return {p: seed_key(p, _display(p, options), salt_value) for p in paths}
+
+
 def _documents(
-    paths: list[Path], options: Options, reporter: Reporter, result: GenerateResult
+    paths: list[Path],
+    keys: dict[Path, str | None],
+    options: Options,
+    reporter: Reporter,
+    result: GenerateResult,
 ) -> list[tuple[Document, Extraction]]:
     """Every readable seed with its extraction, from the cache when the seed is unchanged."""
     store = ExtractionCache(options.path(options.cache) / "extractions.sqlite")
     try:
-        salt_value = salt(options)
-        keys = {p: seed_key(p, _display(p, options), salt_value) for p in paths}
         cached = store.get_many(k for k in keys.values() if k)
         todo = [p for p in paths if keys[p] not in cached]
         fresh: dict[str, tuple[Document, Extraction]] = {}
@@ -141,6 +162,16 @@ def _documents(
     return items
 
 
+def _fingerprint(keys: dict[Path, str | None], options: Options, name: str) -> str:
+    """Everything the generated pages depend on: seeds (with the extraction salt), the
+    rendering code and templates, the site name."""
+    digest = hashlib.sha256(code_fingerprint(RENDER_CODE).encode())
+    digest.update(name.encode() + b"\0")
+    for path, key in keys.items():
+        digest.update(f"{_display(path, options)}\0{key}\0".encode())
+    return digest.hexdigest()
+
+
 def generate(options: Options, reporter: Reporter) -> GenerateResult:
     with build_lock(options, reporter):
         return _generate(options, reporter)
@@ -155,10 +186,27 @@ def _generate(options: Options, reporter: Reporter) -> GenerateResult:
         reporter.warn(f"{_display(path, options)}: hidden file, not read as a seed")
     if not seeds_dir.is_dir():
         reporter.warn(f"no seeds folder at {seeds_dir}")
-    items = _documents(paths, options, reporter, result)
-    site = assemble(items)
-    pages = render_site(site, site_name(options))
+    keys = seed_keys(paths, options)
+    name = site_name(options)
     docs = options.path(options.docs)
+    state_path = options.path(options.cache) / "state.json"
+    fingerprint = _fingerprint(keys, options, name)
+    state = read_state(state_path)
+    if state.get("fingerprint") == fingerprint and DocsWriter(docs).intact():
+        for line in state.get("log", []):
+            kind, _, message = line.partition(": ")
+            (reporter.error if kind == "error" else reporter.warn)(message)
+        result.errors = [
+            m.partition(": ")[2] for m in state.get("log", []) if m.startswith("error")
+        ]
+        result.unchanged = True
+        reporter.info(f"nothing changed: {state.get('briefings', 0)} briefings are up to date")
+        return result
+    state_path.unlink(missing_ok=True)
+    log_start = len(reporter.log)
+    items = _documents(paths, keys, options, reporter, result)
+    site = assemble(items)
+    pages = render_site(site, name)
     try:
         report = DocsWriter(docs).write_all(pages)
     except WriteRefused as exc:
@@ -173,6 +221,10 @@ def _generate(options: Options, reporter: Reporter) -> GenerateResult:
         f"{len(site.briefings)} briefings from {len(paths)} seeds: {len(report.written)} pages "
         f"written, {len(report.unchanged)} unchanged, {len(report.deleted)} removed"
         + (f", {len(result.errors)} seeds failed" if result.errors else "")
+    )
+    log = reporter.log[log_start:]
+    write_state(
+        state_path, {"fingerprint": fingerprint, "log": log, "briefings": len(site.briefings)}
     )
     result.site = site
     result.report = report
@@ -235,7 +287,7 @@ def build(
 ) -> int:
     with build_lock(options, reporter):
         result = _generate(options, reporter)
-        if result.site is None:
+        if not result.done:
             return 1
         code = build_site(options, reporter, site_url, pdf_links=pdf)
         if code == 0 and pdf:

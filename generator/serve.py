@@ -36,7 +36,7 @@ class _SeedWatcher(FileSystemEventHandler):
 
 def serve(options: Options, reporter: Reporter, port: int = 8000) -> int:
     first = generate(options, reporter)
-    if first.site is None:
+    if not first.done:
         return 1
     seeds = options.path(options.seeds)
     seeds.mkdir(parents=True, exist_ok=True)

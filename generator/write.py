@@ -140,6 +140,21 @@ class DocsWriter:
             return known[-1]
         return digest(path.read_bytes())
 
+    def intact(self) -> bool:
+        """Every generated file is as the generator last left it (by size and time), and every
+        file kept for its editor is still there."""
+        if not self.manifest:
+            return False
+        for rel in self.manifest:
+            try:
+                st = (self.root / rel).stat()
+            except OSError:
+                return False
+            recorded = self.stats.get(rel)
+            if recorded is not None and (st.st_size, st.st_mtime_ns) != recorded:
+                return False
+        return True
+
     def _stat(self, path: Path) -> tuple[int, int]:
         st = path.stat()
         return (st.st_size, st.st_mtime_ns)
