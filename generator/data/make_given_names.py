@@ -33,6 +33,7 @@ NOT_NAMES = set(
         """will may mark grant bill guy rose hope justice faith summer royal king sky angel general
     major council liberty victory peace christian storm phoenix forest river brook hill stone wood
     ford page press media star north south east west saint santa sierra dawn crystal iris ivy
+    wadi tal jabal ras
     lily daisy violet holly heather autumn winter spring april june august march sunny honey
     rich frank earnest young joy gay precious golden silver pearl ruby jade amber diamond
     cash chance chase hunter archer baker cook carter mason porter taylor walker fisher miller

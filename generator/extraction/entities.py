@@ -26,7 +26,8 @@ _TOKEN = (
     rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR}|(?:al-|el-|ad-|as-)?[A-Z][\w’'\-]*[\w]{_DOMAIN}"
     r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z](?!\.\w)|(?:1st|2nd|3rd)(?=[ \t]+[A-Z]))"
 )
-_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+# A name never runs over a line break (a heading line, a list item, a byline).
+_GAP = r"[ \t]+"
 _DOMAIN_RE = re.compile(r"\.(?:com|org|net|gov|io|co\.uk|org\.uk|gov\.uk)$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z](?:-[A-Z][A-Z0-9]*)*|[A-Z][A-Z0-9]*-[A-Z][A-Z0-9]*")
 _CONNECT = rf"(?:{_GAP}(?:of|for|on|&|de|du|da|del|der|van|von|bin|ibn|al|la|le)(?:{_GAP}the)?)?"
@@ -41,6 +42,7 @@ _WEAPON = re.compile(
 )
 _INNER_POSSESSIVE = re.compile(r"[’']s?(?=\s)\s*")
 _DIGIT = re.compile(r"\d")
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$", re.I)
 _INITIAL = re.compile(r"[A-Z]\.")
 _CONNECTORS = frozenset(
     [
@@ -62,6 +64,10 @@ _CONNECTORS = frozenset(
         "le",
         "the",
     ]
+)
+_DAYS_MONTHS = _words(
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|"
+    "june|july|august|september|october|november|december"
 )
 _STOP_AFTER_TITLE = frozenset({"of", "for", "the", "to"})
 
@@ -128,6 +134,8 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
         return entry.type, entry.name, entry.subtype
     low = [t.lower() for t in toks]
     last = low[-1]
+    if len(toks) > 1 and low[0] in ("operation", "exercise") and toks[1][:1].isupper():
+        return "EVENT", text, "operation"  # "Operation Inherent Resolve", "Exercise Eager Lion"
     if titled and all(_shape_ok(t) for t in toks):
         return "PERSON", text, None
     if len(toks) > 1:
@@ -146,6 +154,10 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
             return "PLACE", text, None
     if len(toks) == 1:
         word = toks[0]
+        if _CONTRACTION.search(word):
+            return None  # "I’m", "We’ve"
+        if word.lower() in DEMONYMS and word[-1:] == "s" and word[-2:] != "ss":
+            return "ORG", word, "group"  # "the Syrians", "Iraqis": a people acting as one group
         bare = word.replace(".", "")
         if 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha():
             return "ORG", word, None
@@ -208,6 +220,8 @@ def _strip_leading(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str
 def _candidate_mentions(text: str, start: int) -> list[Mention]:
     """Mentions inside one capitalised run (a run may hold a title and a name)."""
     toks = _strip_leading(_tokens(text, start))
+    if len(toks) > 2 and toks[-2][2] == "on" and toks[-1][2].lower() in _DAYS_MONTHS:
+        toks = toks[:-2]  # "Diyala Province on Monday"
     while toks and toks[-1][2].lower() in _CONNECTORS:
         toks = toks[:-1]
     if not toks:
@@ -222,6 +236,8 @@ def _candidate_mentions(text: str, start: int) -> list[Mention]:
         first = head[0][0] - start
         last = head[-1][1] - start
         out = _candidate_mentions(text[first:last], start + first) if head else []
+        if not out:
+            out = _role_prefix(head)  # "NASA Administrator Charles Bolden"
         person = toks[tail:]
         role = " ".join(t[2] for t in head)
         titled = _title_ending_at([t[2].lower() for t in head], len(head) - 1)
@@ -240,15 +256,49 @@ def _candidate_mentions(text: str, start: int) -> list[Mention]:
         )
         return out
     n_title = _split_title(toks)
-    role = None
-    if n_title:
-        role = " ".join(t[2] for t in toks[:n_title])
-        toks = toks[n_title:]
-        if not toks:
-            # A bare title ("The Foreign Secretary"): may refer to a person named elsewhere.
-            if role.lower() not in TITLES or role.endswith("."):
-                return []
-            return [Mention(start, start + len(text), text, "TITLE?", role.lower(), role=role)]
+    if not n_title:
+        return _untitled_mentions(text, start, toks, None)
+    role = " ".join(t[2] for t in toks[:n_title])
+    pre = _role_prefix(toks[:n_title])
+    toks = toks[n_title:]
+    if not toks:
+        # A bare title ("The Foreign Secretary"): may refer to a person named elsewhere.
+        if role.lower() not in TITLES or role.endswith("."):
+            return pre
+        return [*pre, Mention(start, start + len(text), text, "TITLE?", role.lower(), role=role)]
+    return pre + _untitled_mentions(text, start, toks, role)
+
+
+def _role_prefix(toks: list[tuple[int, int, str]]) -> list[Mention]:
+    """The body or country a title names before its title word: "NASA Administrator" -> NASA,
+    "U.S. Senator" -> U.S., "State Department Spokesperson" -> State Department."""
+    words = [t[2].lower() for t in toks]
+    n = next((k for k in (4, 3, 2, 1) if k < len(words) and " ".join(words[-k:]) in TITLES), 0)
+    if not n:
+        return []
+    head = toks[: len(toks) - n]
+    while head and head[0][2].lower() in COMMON:
+        head = head[1:]
+    if not head or len(head) > 5:
+        return []
+    name = " ".join(t[2] for t in head)
+    entry = lookup(name)
+    if entry:
+        return [Mention(head[0][0], head[-1][1], name, entry.type, entry.name, entry.subtype)]
+    if len(head) == 1 and _is_acronym(name):
+        return [Mention(head[0][0], head[-1][1], name, "ORG", name)]
+    if (
+        len(head) > 1
+        and words[len(head) - 1] in ORG_HEADS
+        and all(t[2][:1].isupper() for t in head)
+    ):
+        return [Mention(head[0][0], head[-1][1], name, "ORG", name)]
+    return []
+
+
+def _untitled_mentions(
+    text: str, start: int, toks: list[tuple[int, int, str]], role: str | None
+) -> list[Mention]:
     if len(toks) > 1 and not lookup(" ".join(t[2] for t in toks)):
         parts = _split_at_connector(toks)
         if (
@@ -354,13 +404,26 @@ def find_mentions(text: str) -> list[Mention]:
     for m in _WEAPON.finditer(text):
         mentions.append(Mention(m.start(), m.end(), m.group(), "WEAPON", m.group().lower()))
     mentions = _add_group_bodies(text, mentions)
+    for x in mentions:
+        if x.type == "PLACE" and x.subtype != "country":
+            tail = _PLACE_TAIL.match(text, x.end)
+            if tail:  # "Mosul district", "Al-Raqqa province": the head word is part of the place
+                x.end = tail.end()
+                x.text = text[x.start : x.end]
     mentions.sort(key=lambda x: x.start)
     return mentions
+
+
+_PLACE_TAIL = re.compile(
+    r"[ \t]+(?:[Dd]istrict|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Aa]rea|[Cc]ountryside|"
+    r"[Mm]unicipality|[Pp]refecture|[Oo]blast|[Cc]ounty|[Ss]ubdistrict|[Ss]ub-district)\b(?![’'-])"
+)
 
 
 _BODY = re.compile(  # "forces", "Army", ...: first letter either case, the rest lower case
     r"\b[FfAaMmRrGgNnTtPp](?:orces|rmy|ilitary|egime|overnment|avy|roops|uthorities|olice|"
     r"ilitias?|ir [Ff]orce)\b"
+    r"|\b(?:people|communit(?:y|ies)|parties|leaders|officials)\b"  # "the Iraqi people"
 )
 _BODY_MODIFIERS = _words(
     "security|armed|government|opposition|regime|special|military|democratic|rebel|coalition|"
@@ -376,7 +439,7 @@ def _add_group_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     for m in _BODY.finditer(text):
         body = m.group().lower()
         pos = m.start()
-        first = None
+        first = leader = None
         for _ in range(4):
             w = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
             if not w:
@@ -390,14 +453,18 @@ def _add_group_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
                 pos = w.start()
                 continue
             if body == "regime" and word[:1].isupper() and word.lower() not in COMMON:
-                first = w.start(1)  # "the Assad regime"
+                first = w.start(1)  # "the Assad regime": the regime; its leader is a person
+                leader = _POSSESSIVE.sub("", word)
             break
         if first is None:
             continue
         span = text[first : m.end()]
-        bodies.append(Mention(first, m.end(), span, "ORG", " ".join(span.split()), "group"))
+        bodies.append(
+            Mention(first, m.end(), span, "ORG", " ".join(span.split()), "group", role=leader)
+        )
     if not bodies:
         return mentions
+    bodies.sort(key=lambda x: x.start)
     keep = []
     j = 0
     for x in sorted(mentions, key=lambda x: x.start):

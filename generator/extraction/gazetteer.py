@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -130,10 +131,87 @@ def _city_entries() -> dict[str, GazEntry]:
     return out
 
 
+# First-level subdivisions worth a name of their own in news ("Diyala", "Lombardia", "Ontario").
+_SUBDIVISION_TYPES = frozenset(
+    [
+        "province",
+        "region",
+        "state",
+        "governorate",
+        "land",
+        "autonomous region",
+        "autonomous community",
+        "autonomous republic",
+        "autonomous province",
+        "republic",
+        "territory",
+        "union territory",
+        "regional state",
+        "oblast",
+        "emirate",
+        "canton",
+        "voivodship",
+        "metropolitan region",
+        "administrative region",
+        "geographical region",
+        "country",
+        "federal district",
+        "federal territory",
+    ]
+)
+_SUBDIVISION_SUFFIX = (" Governorate", " Province", " Region", " Sheng", " Shi", " oblast")
+
+
+_COMPASS = re.compile(r"north|south|east|west|central|centre|center|upper|lower|middle")
+
+
+def _fold(name: str) -> str:
+    """ASCII letters for a romanised name: "Diyālá" -> "Diyala", "Karbalā’" -> "Karbala"."""
+    import unicodedata
+
+    out = unicodedata.normalize("NFKD", name)
+    out = "".join(c for c in out if not unicodedata.combining(c))
+    return out.replace("’", "").replace("ʼ", "").replace("'", "").strip()
+
+
+def _subdivision_entries() -> dict[str, GazEntry]:
+    import pycountry
+
+    out: dict[str, GazEntry] = {}
+    firsts = given_names()
+    for sub in pycountry.subdivisions:
+        if sub.type.lower() not in _SUBDIVISION_TYPES or sub.parent_code:
+            continue
+        name = sub.name.split(" [")[0].split(" (")[0]
+        for suffix in _SUBDIVISION_SUFFIX:
+            if name.endswith(suffix):
+                name = name[: -len(suffix)]
+        forms = {name, _fold(name)}
+        for form in list(forms):
+            words = form.split()
+            if len(words) > 1 and words[0].lower() in ("al", "ar", "as", "an", "ad", "at", "ash"):
+                forms.add(" ".join(words[1:]))  # "Al Anbar" -> "Anbar"
+        for form in forms:
+            low = form.lower()
+            if (
+                len(form) < 4
+                or not form[:1].isupper()
+                or not _COMPASS.sub("", low).strip(" -")
+                or low in COMMON
+                or low in firsts
+                or low in COMMON_CITY_WORDS
+                or any(c.isdigit() for c in form)
+            ):
+                continue
+            out.setdefault(form, GazEntry(form, "PLACE", "region"))
+    return out
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, GazEntry]:
     """Surface form -> entry. Exact-case keys; see ``lookup`` for normalisation."""
     table: dict[str, GazEntry] = {}
+    table.update(_subdivision_entries())
     table.update(_city_entries())
     table.update(_country_entries())
     return table
@@ -166,4 +244,11 @@ def lookup(surface: str) -> GazEntry | None:
         if not (len(surface) <= 4 and entry.name.isupper() and not surface.isupper()):
             return entry
     entry = gaz.get(key)
+    if entry is None and key[2:3] in ("-", " ") and key[:2] in _ARTICLES and len(key) > 4:
+        entry = lookup(surface[3:4].upper() + surface[4:])  # "Al-Raqqa", "al-Anbar", "Ar Ramadi"
+        return entry if entry and entry.type == "PLACE" and surface[:1].isupper() else None
     return entry if entry and surface[:1].isupper() else None
+
+
+# The Arabic article as news spells it before a place name ("Al-Raqqa", "ar-Ramadi", "El Arish").
+_ARTICLES = frozenset(["al", "el", "ar", "as", "ad", "an", "at", "az", "ash"])

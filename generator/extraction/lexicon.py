@@ -93,11 +93,16 @@ REGIONS = _cased(
     Golan Heights|Kurdistan|Crimea|Donbas|Kashmir|Korean Peninsula|Pacific|Atlantic|
     Indian Ocean|South China Sea|Strait of Hormuz|Euphrates|Tigris|Nile|Darfur|Tibet|Xinjiang|
     Siberia|Sinai|Anatolia|Punjab|Bengal|Balochistan|Scotland|Wales|England|Northern Ireland|
-    Hong Kong|Taiwan|Kosovo|Palestine|Iraqi Kurdistan|Washington|Washington, D.C.|New York|
+    Hong Kong|Taiwan|Kosovo|Palestine|Iraqi Kurdistan|Washington|Washington, D.C.|
+    Washington D.C.|New York|
     London|Moscow|Beijing|Brussels|Geneva|Vienna|Baghdad|Damascus|Mosul|Raqqa|Aleppo|Kabul|
     Tehran|Jerusalem|Tel Aviv|Ankara|Riyadh|Doha|Beirut|Amman|Cairo|Tripoli|Sanaa|Aden|
     Fallujah|Ramadi|Tikrit|Kirkuk|Erbil|Idlib|Homs|Hama|Deir ez-Zor|Manbij|Kobani|
-    Kiev|Kyiv""".replace("\n", "")
+    Kiev|Kyiv|Pacific Northwest|Southwest Asia|South West Asia|Northeast Asia|North East Asia|
+    West Asia|Western Asia|Northern Europe|Southern Europe|Central Europe|
+    Central and Eastern Europe|Northeast Africa|Central Africa|Eastern Africa|Western Africa|
+    Northern Africa|Southeast Europe|South East Europe|Eurasia|Indo-Pacific|Asia-Pacific|
+    Asia Pacific|Americas|Global South|Midwest|New England|Deep South""".replace("\n", "")
 )
 # Well-known organisations that carry no organisation head word.
 KNOWN_ORGS = _cased(

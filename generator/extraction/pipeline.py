@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.extraction.appositives import add_title_mentions
 from generator.extraction.entities import find_mentions
 from generator.extraction.headline import make_headline
 from generator.extraction.resolve import build_entities
@@ -24,6 +25,7 @@ def run(doc: Document, options: Options) -> Extraction:
     mentions = find_mentions(head)
     entities = build_entities(head, mentions, head_sentences)
     sources = _sources(head, head_sentences, entities)
+    add_title_mentions(head, entities, head_sentences)
     timeline, date = _timeline(doc, text, sentences)
     if options.registry is not None:
         from generator.registry import apply_registry, load_registry

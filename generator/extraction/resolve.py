@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from generator.extraction.entities import Mention
+from generator.extraction.entities import _PLACE_TAIL, Mention
 from generator.extraction.lexicon import COMMON, SPEECH_VERBS, _words, given_names
 from generator.extraction.roles import role_after, role_before
 from generator.model import Entity, Sentence, Span
@@ -181,6 +181,8 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
     persons: list[Entity] = []
     deferred: list[Mention] = []
     singles = {m.text for m in mentions if m.type == "NAME?"}
+    # "the Assad regime" names a leader: the same name alone is that person ("Assad said").
+    leaders = {m.role for m in mentions if m.type == "ORG" and m.subtype == "group" and m.role}
     surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON?"} & singles
     for m in mentions:
         if m.type == "PERSON?":
@@ -194,13 +196,15 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
                 persons.append(b.add(m, "PERSON", m.canon, role))
             else:
                 deferred.append(m)
-        elif m.type == "PERSON":
+        elif m.type == "PERSON" or (m.type == "NAME?" and m.text in leaders):
             persons.append(b.add(m, "PERSON", m.canon, _person_role(b, m)))
         elif m.type == "NAME?":
             deferred.append(m)
     by_token: dict[str, Entity] = {}
     for p in persons:
         parts = p.name.split()
+        if len(parts) > 2 and parts[-1].rstrip(".").lower() in _SUFFIXES:
+            parts = parts[:-1]  # "Charles H. Keating IV" -> Keating
         if len(parts) > 1:
             by_token.setdefault(parts[-1], p)
             by_token.setdefault(parts[0], p)
@@ -234,11 +238,28 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
             typ = "FACILITY"
         b.add(m, typ, m.canon)
     left = [m for m in deferred if not _resolve_deferred(b, m, by_token)]
+    listable = [m for m in left if m.type == "NAME?" and _in_list(text, m)]
+    for _ in range(3 if listable else 0):
+        # "in Qamenas, Sarmin and Talamenes": a list takes the type of the items already placed
+        places = set()
+        for (typ, _), ent in b.entities.items():
+            if typ == "PLACE":
+                for s in ent.mentions:
+                    low = s.text.lower()
+                    places.update((low, low.rsplit(None, 1)[-1]))  # "Tell Duran, Sarmin"
+        listed = [m for m in listable if _listed_with_known(b, m, places)]
+        if not listed:
+            break
+        for m in listed:
+            m.subtype = None
+            b.add(m, "PLACE", m.canon)
+        left = [m for m in left if m not in listed]
+        listable = [m for m in listable if m not in listed]
     if left:
         # A name the text has typed once ("the town of Dabiq") keeps that type everywhere.
         known = {}
         for (typ, low), ent in b.entities.items():
-            if typ in ("PLACE", "ORG") and " " not in low:
+            if typ in ("PLACE", "ORG", "PERSON") and " " not in low:
                 known.setdefault(low, ent)
         for m in left:
             ent = known.get(m.text.lower())
@@ -260,6 +281,7 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
     return ents
 
 
+_SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "v"])
 _LIST_GAP = re.compile(r"[ \t]*(?:,|\band\b|&)[ \t]*(?:and[ \t]+)?$")
 
 
@@ -446,8 +468,21 @@ def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> b
     if _FACILITY_CUE.search(b.text, max(0, m.start - 40), m.start) and " " not in word:
         b.add(m, "FACILITY", m.canon)
         return True
-    if m.type == "PERSON?" or word.lower() in COMMON:
+    if m.type == "PERSON?":
+        if m.text.split()[0].lower() in given_names():
+            return False
+        cue = _locative(b.text, m.start)
+        if (cue and cue not in _WEAK_LOCATIVE) or _PLACE_TAIL.match(b.text, m.end):
+            m.subtype = None
+            b.add(m, "PLACE", m.canon)  # "near Tal Abyad", "the Wadi Barada area"
+            return True
         return False
+    if word.lower() in COMMON:
+        return False
+    if " " not in word and word.lower() not in given_names() and _locative(b.text, m.start):
+        m.subtype = None
+        b.add(m, "PLACE", m.canon)  # "attacks in Marea shows": the place, not a speaker
+        return True
     if (
         _speech_follows(b.text, m.end) and b.text[m.start - 1 : m.start] != "\n"
     ) or _INVERTED_SPEECH.search(b.text, max(0, m.start - 30), m.start):
@@ -455,7 +490,8 @@ def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> b
         return True
     if word.lower() in given_names():
         return False
-    if _LOCATIVE.search(b.text, max(0, m.start - 40), m.start) or _listed_with_place(b, m):
+    # (a place cue before the name was tested above, before the verbs of saying)
+    if _listed_with_place(b, m):
         m.subtype = None
         b.add(m, "PLACE", m.canon)  # "fighting in Zumar", "the town of Dabiq"
         return True
@@ -469,6 +505,27 @@ _AND_NEXT = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|or[ \t]+)([A-Z
 _AND_BEFORE = re.compile(
     r"([A-Z][\w’'-]+)[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]and[ \t]+|[ \t]or[ \t]+)$"
 )
+
+
+_LIST_NEXT = re.compile(r"[ \t]*(?:,|and\b|or\b)")
+_LIST_PREV = re.compile(r"(?:,|\band|\bor)[ \t]*$")
+
+
+def _in_list(text: str, m: Mention) -> bool:
+    """Cheap test: a comma, "and" or "or" right before or after the name."""
+    return bool(
+        _LIST_NEXT.match(text, m.end, m.end + 5)
+        or _LIST_PREV.search(text, max(0, m.start - 5), m.start)
+    )
+
+
+def _listed_with_known(b: _Builder, m: Mention, places: set[str]) -> bool:
+    """A name listed beside one the text has already made a place (``places``, lower case)."""
+    got = _AND_NEXT.match(b.text, m.end, min(len(b.text), m.end + 40))
+    if got and got.group(1).lower() in places:
+        return True
+    got = _AND_BEFORE.search(b.text, max(0, m.start - 40), m.start)
+    return bool(got and got.group(1).lower() in places)
 
 
 def _listed_with_place(b: _Builder, m: Mention) -> bool:
@@ -487,20 +544,42 @@ def _listed_with_place(b: _Builder, m: Mention) -> bool:
     return False
 
 
+# Before a two-word name "in" does not make a place ("leadership in Civic Passion").
+_WEAK_LOCATIVE = frozenset(["in", "into", "across", "throughout"])
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|outside|into|around|across|throughout|towards|toward|inside)|"
+    r"(?:\b(?:in|near|outside|into|around|across|throughout|towards|toward|inside|out of)|"
     r"\b(?:town|city|village|province|district|region|area|outskirts|suburb|suburbs|capital|"
-    r"port|governorate|vicinity) of)[ \t]+$"
+    r"port|governorate|vicinity|municipality|commune) of)[ \t]+$"
+)
+_INCLUDING = re.compile(r"(?:including|such as|like)[ \t]+$")
+_TOWNS_INCLUDING = re.compile(
+    r"\b(?:towns|villages|cities|districts|provinces|regions|neighbou?rhoods|suburbs)\b"
+    r"[^.;:!?\n]{0,40}?\b(?:including|such as|like)[ \t]+$"
 )
 
 
+def _locative(text: str, start: int) -> str | None:
+    """First word of a place cue right before ``start`` ("in", "town of", "towns including")."""
+    got = _LOCATIVE.search(text, max(0, start - 40), start)
+    if got:
+        return got.group().split()[0]
+    if _INCLUDING.search(text, max(0, start - 12), start):
+        got = _TOWNS_INCLUDING.search(text, max(0, start - 60), start)
+        if got:
+            return got.group().split()[0]
+    return None
+
+
 def _merge_acronyms(b: _Builder) -> None:
+    """An acronym joins the name it abbreviates: "NATO" the "North Atlantic Treaty Organization",
+    "KSC" the "Kennedy Space Center (KSC)" (a facility, so the acronym is a place too)."""
     orgs = [e for (t, _), e in b.entities.items() if t == "ORG"]
+    sites = [e for (t, _), e in b.entities.items() if t == "PLACE" and e.type == "FACILITY"]
     for ent in orgs:
         name = ent.name
         if not (name.isupper() and 2 <= len(name) <= 6):
             continue
-        for other in orgs:
+        for other in orgs + sites:
             if other is ent or not other.mentions or " " not in other.name:
                 continue
             paren = any(
