@@ -59,6 +59,16 @@ def test_book_has_contents_with_page_numbers_for_every_briefing(pdf_project):
         assert title.strip()[:20] in start
 
 
+def test_book_ends_with_an_entity_index_with_page_numbers(pdf_project):
+    reader = PdfReader(str(pdf_project.root / "pdf" / BOOK_NAME))
+    last = " ".join((reader.pages[-1].extract_text() or "").split())
+    assert "Index of entities" in " ".join(
+        " ".join((p.extract_text() or "").split()) for p in reader.pages[-3:]
+    )
+    entry = re.search(r"Abbas Araghchi\s+(\d+)", last) or re.search(r"Geneva\s+(\d+)", last)
+    assert entry and 3 <= int(entry.group(1)) <= len(reader.pages)
+
+
 def test_build_pdf_copies_into_the_site_and_links_them(pdf_project):
     site = pdf_project.root / "site"
     assert (site / "pdf" / BOOK_NAME).is_file()
