@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from generator import escape
+from generator.memo import Rendered, RenderMemo
 from generator.model import Briefing, EntityPage, Site
 from generator.render import TYPE_LABELS, Links, _page
 from generator.slugs import RESERVED, SlugAllocator
@@ -54,8 +55,8 @@ def briefing_entry(b: Briefing, group: str = "", note: str | None = None) -> Ent
 
 
 def paginate(
-    first: str, title: str, entries: list[Entry], intro: str | None = None
-) -> dict[str, str]:
+    memo: RenderMemo, first: str, title: str, entries: list[Entry], intro: str | None = None
+) -> dict[str, Rendered]:
     """A listing over as many pages as it needs: `first`, then `<folder>/pages/N.md`."""
     folder = posixpath.dirname(first)
     chunks = [entries[i : i + PER_PAGE] for i in range(0, len(entries), PER_PAGE)] or [[]]
@@ -76,51 +77,72 @@ def paginate(
                 next=rel(paths[n + 1], path) if n + 1 < len(paths) else None,
             )
         page_title = title if n == 0 else f"{title}, page {n + 1}"
-        out[path] = _page(
-            "listing.md.j2",
-            {"title": escape.plain_title(page_title)},
-            title=page_title,
-            intro=intro if n == 0 else None,
-            links=[],
-            groups=list(groups.items()),
-            pager=pager,
+        page_intro = intro if n == 0 else None
+        group_list = list(groups.items())
+        out[path] = memo.page(
+            path,
+            (page_title, page_intro, group_list, pager),
+            lambda t=page_title, i=page_intro, g=group_list, pg=pager: _page(
+                "listing.md.j2",
+                {"title": escape.plain_title(t)},
+                title=t,
+                intro=i,
+                links=[],
+                groups=g,
+                pager=pg,
+            ),
         )
     return out
 
 
-def render_listings(site: Site, site_name: str) -> dict[str, str]:
-    pages: dict[str, str] = {"index.md": render_home(site, site_name)}
+def render_listings(site: Site, site_name: str, memo: RenderMemo) -> dict[str, Rendered]:
+    pages: dict[str, Rendered] = {"index.md": render_home(site, site_name, memo)}
     pages.update(
         paginate(
+            memo,
             "reports/index.md",
             "All briefings",
             [briefing_entry(b) for b in site.briefings],
             intro=f"{len(site.briefings)} briefings, newest first.",
         )
     )
-    pages.update(render_entity_indexes(site))
-    pages.update(render_source_index(site))
-    pages.update(render_tags(site))
-    pages.update(render_timeline(site))
+    pages.update(render_entity_indexes(site, memo))
+    pages.update(render_source_index(site, memo))
+    pages.update(render_tags(site, memo))
+    pages.update(render_timeline(site, memo))
     return pages
 
 
-def render_home(site: Site, site_name: str) -> str:
-    latest = site.briefings[:HOME_LATEST]
+def render_home(site: Site, site_name: str, memo: RenderMemo) -> Rendered:
+    latest = [
+        (b, [b.sentence(i) for i in b.extraction.summary]) for b in site.briefings[:HOME_LATEST]
+    ]
     tags = sorted(_tag_index(site).items(), key=lambda kv: (-len(kv[1][1]), kv[0]))[:20]
-    return _page(
-        "home.md.j2",
-        {"title": escape.plain_title(site_name), "hide": ["toc"]},
-        latest=[(b, [b.sentence(i) for i in b.extraction.summary]) for b in latest],
-        total=len(site.briefings),
-        entities=len(site.entities),
-        sources=len(site.sources),
-        tags=[(name, slug, len(items)) for slug, (name, items) in tags],
-        types=[
+    context = {
+        "total": len(site.briefings),
+        "entities": len(site.entities),
+        "sources": len(site.sources),
+        "tags": [(name, slug, len(items)) for slug, (name, items) in tags],
+        "types": [
             (label, etype.lower())
             for etype, label in TYPE_LABELS.items()
             if any(p.type == etype for p in site.entities.values())
         ],
+    }
+    inputs = (
+        site_name,
+        [(b.slug, b.title, b.date, [s.text for s in ss]) for b, ss in latest],
+        context,
+    )
+    return memo.page(
+        "index.md",
+        inputs,
+        lambda: _page(
+            "home.md.j2",
+            {"title": escape.plain_title(site_name), "hide": ["toc"]},
+            latest=latest,
+            **context,
+        ),
     )
 
 
@@ -132,11 +154,11 @@ def _count_note(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def render_entity_indexes(site: Site) -> dict[str, str]:
+def render_entity_indexes(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
     by_type: dict[str, list[EntityPage]] = defaultdict(list)
     for p in site.entities.values():
         by_type[p.type].append(p)
-    out: dict[str, str] = {}
+    out: dict[str, Rendered] = {}
     overview: list[Entry] = []
     for etype, label in TYPE_LABELS.items():
         entities = sorted(
@@ -154,7 +176,7 @@ def render_entity_indexes(site: Site) -> dict[str, str]:
             )
             for p in entities
         ]
-        out.update(paginate(first, label, entries, intro=f"{len(entities)} {label.lower()}."))
+        out.update(paginate(memo, first, label, entries, intro=f"{len(entities)} {label.lower()}."))
         overview += [replace(e, group=label, quote=None) for e in entries[:ENTITY_OVERVIEW]]
         overview.append(
             Entry(title=f"All {len(entities)} {label.lower()}", target=first, group=label)
@@ -178,7 +200,7 @@ def _grouped(entries: list[Entry], page: str) -> list[tuple[str, list[Entry]]]:
     return list(groups.items())
 
 
-def render_source_index(site: Site) -> dict[str, str]:
+def render_source_index(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
     sources = sorted(site.sources.values(), key=lambda p: (-len(p.refs), p.name.casefold(), p.key))
     entries = [
         Entry(
@@ -189,7 +211,7 @@ def render_source_index(site: Site) -> dict[str, str]:
         for p in sources
     ]
     return paginate(
-        "sources/index.md", "Sources", entries, intro="Who reported what, most cited first."
+        memo, "sources/index.md", "Sources", entries, intro="Who reported what, most cited first."
     )
 
 
@@ -208,12 +230,13 @@ def _tag_index(site: Site) -> dict[str, tuple[str, list[Briefing]]]:
     return index
 
 
-def render_tags(site: Site) -> dict[str, str]:
+def render_tags(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
     index = _tag_index(site)
-    out: dict[str, str] = {}
+    out: dict[str, Rendered] = {}
     for slug, (name, briefings) in index.items():
         out.update(
             paginate(
+                memo,
                 f"tags/{slug}/index.md",
                 f"Tag: {name}",
                 [briefing_entry(b) for b in briefings],
@@ -225,24 +248,24 @@ def render_tags(site: Site) -> dict[str, str]:
         for slug, (name, bs) in sorted(index.items(), key=lambda kv: kv[1][0].casefold())
     ]
     out.update(
-        paginate("tags/index.md", "Tags", entries, intro=None if entries else "No tags yet.")
+        paginate(memo, "tags/index.md", "Tags", entries, intro=None if entries else "No tags yet.")
     )
     return out
 
 
-def render_timeline(site: Site) -> dict[str, str]:
+def render_timeline(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
     """Briefings by date: the timeline lists years; a year page lists its briefings by month."""
     by_year: dict[str, list[Briefing]] = defaultdict(list)
     for b in site.briefings:
         by_year[str(b.date.year) if b.date else "undated"].append(b)
-    out: dict[str, str] = {}
+    out: dict[str, Rendered] = {}
     for year, briefings in by_year.items():
         entries = [
             briefing_entry(b, group=b.date.strftime("%B %Y") if b.date else "Date not stated")
             for b in briefings
         ]
         title = f"Briefings of {year}" if year != "undated" else "Undated briefings"
-        out.update(paginate(f"timeline/{year}/index.md", title, entries))
+        out.update(paginate(memo, f"timeline/{year}/index.md", title, entries))
     years = sorted((y for y in by_year if y != "undated"), reverse=True)
     if "undated" in by_year:
         years.append("undated")
@@ -255,6 +278,8 @@ def render_timeline(site: Site) -> dict[str, str]:
         for y in years
     ]
     out.update(
-        paginate("timeline/index.md", "Timeline", entries, intro="Briefings by year, newest first.")
+        paginate(
+            memo, "timeline/index.md", "Timeline", entries, intro="Briefings by year, newest first."
+        )
     )
     return out

@@ -44,6 +44,7 @@ class Document:
     text: str
     meta: Metadata = field(default_factory=Metadata)
     warnings: list[str] = field(default_factory=list)
+    key: str | None = None  # content key (seed bytes, sidecar, extractor): set by the pipeline
 
 
 @dataclass(frozen=True)

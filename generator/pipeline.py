@@ -28,6 +28,7 @@ from generator.cache import (
 from generator.errors import SeedError, WriteRefused
 from generator.extract import extract
 from generator.ingest import find_seeds, read_seed
+from generator.memo import RenderMemo
 from generator.model import Document, Extraction, Site
 from generator.options import Options
 from generator.render import render_site
@@ -155,6 +156,7 @@ def _documents(
             result.errors.append(str(outcome))
             reporter.error(str(outcome))
             continue
+        outcome[0].key = keys[path]
         items.append(outcome)
         for note in outcome[0].warnings:
             reporter.warn(f"{outcome[0].seed}: {note}")
@@ -206,13 +208,23 @@ def _generate(options: Options, reporter: Reporter) -> GenerateResult:
     log_start = len(reporter.log)
     items = _documents(paths, keys, options, reporter, result)
     site = assemble(items)
-    pages = render_site(site, name)
+    writer = DocsWriter(docs)
+    memo_path = options.path(options.cache) / "render-memo.json"
+    render_code = code_fingerprint(RENDER_CODE) + name
+    previous = read_state(memo_path)
+    memo = RenderMemo(
+        previous.get("pages") if previous.get("code") == render_code else None, writer.is_intact
+    )
+    memo_path.unlink(missing_ok=True)
+    pages = render_site(site, name, memo)
     try:
-        report = DocsWriter(docs).write_all(pages)
+        report = writer.write_all(pages)
     except WriteRefused as exc:
         reporter.error(str(exc))
         result.errors.append(str(exc))
         return result
+    write_state(memo_path, {"code": render_code, "pages": memo.signatures})
+    reporter.detail(f"{memo.rendered} pages rendered, {len(pages) - memo.rendered} unchanged")
     for note in report.notices():
         reporter.warn(note)
     for rel in report.written:

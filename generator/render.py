@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import escape
+from generator.memo import Rendered, RenderMemo
 from generator.model import Briefing, EntityPage, Site, SourcePage
 
 TYPE_LABELS = {
@@ -85,20 +86,69 @@ class Links:
         return f"sources/{key}.md"
 
 
-def render_site(site: Site, site_name: str = "Briefings") -> dict[str, str]:
-    """Every generated page of the docs tree."""
-    by_slug = {b.slug: b for b in site.briefings}
-    pages: dict[str, str] = {}
-    for b in site.briefings:
-        pages[Links.briefing(b.slug)] = render_briefing(b, site, by_slug)
-    for page in site.entities.values():
-        pages[Links.entity(page.key)] = render_entity(page, site, by_slug)
-    for page in site.sources.values():
-        pages[Links.source(page.key)] = render_source(page, by_slug)
+def render_site(
+    site: Site, site_name: str = "Briefings", memo: RenderMemo | None = None
+) -> dict[str, Rendered]:
+    """Every generated page of the docs tree (UNCHANGED where the memo says it is in place)."""
     from generator.listings import render_listings
 
-    pages.update(render_listings(site, site_name))
+    memo = memo or RenderMemo()
+    by_slug = {b.slug: b for b in site.briefings}
+    pages: dict[str, Rendered] = {}
+    for b in site.briefings:
+        path = Links.briefing(b.slug)
+        pages[path] = memo.page(
+            path, briefing_inputs(b, site, by_slug), lambda b=b: render_briefing(b, site, by_slug)
+        )
+    for e in site.entities.values():
+        path = Links.entity(e.key)
+        pages[path] = memo.page(
+            path, entity_inputs(e, site, by_slug), lambda e=e: render_entity(e, site, by_slug)
+        )
+    for src in site.sources.values():
+        path = Links.source(src.key)
+        pages[path] = memo.page(
+            path, source_inputs(src, by_slug), lambda src=src: render_source(src, by_slug)
+        )
+    pages.update(render_listings(site, site_name, memo))
     return pages
+
+
+def _brief(b: Briefing) -> tuple[str, str, str | None]:
+    return (b.slug, b.title, b.date.isoformat() if b.date else None)
+
+
+def briefing_inputs(b: Briefing, site: Site, by_slug: dict[str, Briefing]) -> tuple:
+    """What a briefing page shows beyond its own seed (identified by the seed's cache key)."""
+    return (
+        b.document.key or id(b),  # no key: never taken as unchanged
+        _brief(b),
+        tuple(site.entity_keys[(b.slug, e.name)] for e in b.extraction.entities),
+        tuple(site.source_keys[(b.slug, s.name)] for s in b.extraction.sources),
+        tuple(_brief(by_slug[r]) for r in b.related if r in by_slug),
+    )
+
+
+def entity_inputs(page: EntityPage, site: Site, by_slug: dict[str, Briefing]) -> tuple:
+    return (
+        page.name,
+        page.type,
+        page.subtype,
+        page.description,
+        tuple(page.aliases),
+        tuple(page.links),
+        tuple(page.roles),
+        tuple((_brief(by_slug[r.briefing]), r.sentence, r.text, r.role) for r in page.refs),
+        tuple((k, site.entities[k].name, n) for k, n in page.co_mentioned if k in site.entities),
+    )
+
+
+def source_inputs(page: SourcePage, by_slug: dict[str, Briefing]) -> tuple:
+    return (
+        page.name,
+        page.kind,
+        tuple((_brief(by_slug[r.briefing]), r.basis, r.claim, r.sentence) for r in page.refs),
+    )
 
 
 def _page(template: str, meta: dict[str, Any], **context: Any) -> str:

@@ -14,10 +14,12 @@ import json
 import os
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.errors import WriteRefused
+from generator.memo import Unchanged
 
 MANIFEST = ".briefing-manifest.json"
 TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # what tempfile.mkstemp makes in atomic_write
@@ -73,6 +75,7 @@ class DocsWriter:
         self.manifest, self.stats = self._load()
         self._remove_leftover_temporaries()
         self._safe_dirs: set[Path] = set()
+        self._written: set[str] = set()  # one path is written once per run, never twice
 
     def _remove_leftover_temporaries(self) -> None:
         """Temporary files of a run that was killed mid-write (see atomic_write)."""
@@ -140,6 +143,17 @@ class DocsWriter:
             return known[-1]
         return digest(path.read_bytes())
 
+    def is_intact(self, rel: str) -> bool:
+        """The file holds the generator's newest version of it (by recorded size and time)."""
+        recorded = self.stats.get(rel)
+        if recorded is None or rel not in self.manifest:
+            return False
+        try:
+            st = (self.root / rel).stat()
+        except OSError:
+            return False
+        return (st.st_size, st.st_mtime_ns) == recorded
+
     def intact(self) -> bool:
         """Every generated file is as the generator last left it (by size and time), and every
         file kept for its editor is still there."""
@@ -159,18 +173,25 @@ class DocsWriter:
         st = path.stat()
         return (st.st_size, st.st_mtime_ns)
 
-    def write_all(self, pages: dict[str, str]) -> WriteReport:
+    def write_all(self, pages: Mapping[str, str | Unchanged]) -> WriteReport:
+        """Write every page; an UNCHANGED page (checked intact by the caller) stays as it is."""
         report = WriteReport()
         planned: dict[str, tuple[Path, bytes, str]] = {}
+        stats: dict[str, tuple[int, int]] = {}
         for rel, text in pages.items():
-            if rel in planned:
-                raise WriteRefused(f"two pages want the same path {rel!r}")
+            if isinstance(text, Unchanged):
+                self.target(rel)
+                planned[rel] = (self.root / rel, b"", self.manifest[rel][-1])
+                stats[rel] = self.stats[rel]
+                report.unchanged.append(rel)
+                continue
             data = text.encode("utf-8")
             planned[rel] = (self.target(rel), data, digest(data))
 
         to_write: list[str] = []
-        stats: dict[str, tuple[int, int]] = {}
         for rel, (path, _data, new_hash) in planned.items():
+            if isinstance(pages[rel], Unchanged):
+                continue
             current = self._current(rel, path)
             if current is None:
                 to_write.append(rel)
@@ -193,6 +214,9 @@ class DocsWriter:
             self._save(journal, {})
 
         for rel in to_write:
+            if rel in self._written:
+                raise WriteRefused(f"{rel!r} was already written in this run")
+            self._written.add(rel)
             path, data, _ = planned[rel]
             atomic_write(path, data)
             stats[rel] = self._stat(path)

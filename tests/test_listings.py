@@ -9,6 +9,7 @@ from conftest import make_project
 from lxml import html as lxml_html
 
 from generator import listings
+from generator.memo import RenderMemo
 from generator.assemble import assemble
 from generator.extract import extract
 from generator.model import Document, Metadata
@@ -34,7 +35,7 @@ def site_of(docs):
 def test_long_listing_is_split_into_linked_pages(monkeypatch):
     monkeypatch.setattr(listings, "PER_PAGE", 4)
     site = site_of([doc(i, [], 2020 + i % 3) for i in range(10)])
-    pages = listings.render_listings(site, "Desk")
+    pages = listings.render_listings(site, "Desk", RenderMemo())
     assert {"reports/index.md", "reports/pages/2.md", "reports/pages/3.md"} <= set(pages)
     assert "reports/pages/4.md" not in pages
     assert "](pages/2.md)" in pages["reports/index.md"]
@@ -49,7 +50,7 @@ def test_long_listing_is_split_into_linked_pages(monkeypatch):
 
 def test_tags_and_timeline_pages():
     site = site_of([doc(0, ["Iran", "talks"], 2024), doc(1, ["iran"], 2023), doc(2, [], None)])
-    pages = listings.render_listings(site, "Desk")
+    pages = listings.render_listings(site, "Desk", RenderMemo())
     assert "tags/iran/index.md" in pages and "tags/talks/index.md" in pages
     assert (
         pages["tags/iran/index.md"].count("Briefing number") == 2

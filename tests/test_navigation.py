@@ -36,9 +36,11 @@ def site(tmp_path_factory) -> Path:
 def test_home_to_tag_to_briefing(site):
     with static_server(site) as base, browser_page() as page:
         page.goto(base)
-        page.locator("article a", has_text="trade").first.click()
+        with page.expect_navigation():
+            page.locator("article a", has_text="trade").first.click()
         assert "Tag: trade" in page.locator("article h1").inner_text()
-        page.locator("article a", has_text="Grain corridor reopens").click()
+        with page.expect_navigation():
+            page.locator("article a", has_text="Grain corridor reopens").click()
         assert page.locator("#entity-sidebar").is_visible()
         assert page.external_requests == []
 
@@ -46,26 +48,32 @@ def test_home_to_tag_to_briefing(site):
 def test_home_to_timeline_year_to_briefing(site):
     with static_server(site) as base, browser_page() as page:
         page.goto(base)
-        page.locator("article a", has_text="by date").click()
+        with page.expect_navigation():
+            page.locator("article a", has_text="by date").click()
         years = page.locator("article li a").all_inner_texts()
         assert years.index("2024") < years.index("2023")
-        page.locator("article a", has_text="2023").click()
+        with page.expect_navigation():
+            page.locator("article a", has_text="2023").click()
         assert "March 2023" in page.locator("article").inner_text()
-        page.locator("article a", has_text="Committee talks drag on").click()
+        with page.expect_navigation():
+            page.locator("article a", has_text="Committee talks drag on").click()
         assert "Committee talks drag on" in page.locator("article h1").inner_text()
 
 
 def test_entity_and_source_pages_link_back_to_briefings(site):
     with static_server(site) as base, browser_page() as page:
         page.goto(base + "reports/grain/")
-        page.locator("#entity-sidebar a", has_text="Istanbul").click()
+        with page.expect_navigation():
+            page.locator("#entity-sidebar a", has_text="Istanbul").click()
         assert "Istanbul" in page.locator("article h1").inner_text()
         assert page.locator("article a", has_text="Grain corridor reopens").count() == 1
         page.goto(base + "reports/grain/")
-        page.locator("#source-table a", has_text="Reuters").click()
+        with page.expect_navigation():
+            page.locator("#source-table a", has_text="Reuters").click()
         assert "Reuters" in page.locator("article h1").inner_text()
         assert "basis" in page.locator("article").inner_text().lower()
-        page.locator("article a", has_text="Grain corridor reopens").click()
+        with page.expect_navigation():
+            page.locator("article a", has_text="Grain corridor reopens").click()
         assert page.url.startswith(base + "reports/grain/")
 
 

@@ -45,3 +45,34 @@ def test_any_change_leaves_the_fast_path(tmp_path):
     assert generate(opts, again).unchanged
     assert any("kept" in line and page.name in line for line in again.log)
     assert "EDIT" in page.read_text()
+
+
+def test_one_changed_seed_rewrites_only_the_pages_it_affects(tmp_path, monkeypatch):
+    seeds = {
+        f"s{i}.md": f"---\ntitle: Harbour report {i}\ndate: 2024-01-1{i}\n---\n"
+        f"The port authority in {city} said ships resumed sailing, Reuters reported.\n"
+        for i, city in enumerate(["Oslo", "Riga", "Tallinn", "Gdansk"])
+    }
+    opts = make_project(tmp_path / "p", seeds, with_seed=False)
+    generate(opts, Reporter(-1))
+    rendered = []
+    real = pipeline.render_site
+
+    def spy(site, name, memo):
+        pages = real(site, name, memo)
+        rendered.append(memo.rendered)
+        return pages
+
+    monkeypatch.setattr(pipeline, "render_site", spy)
+    (opts.root / "seeds" / "s2.md").write_text(
+        seeds["s2.md"] + "Officials in Tallinn added a note.\n"
+    )
+    result = generate(opts, Reporter(-1))
+    written = set(result.report.written)
+    assert "reports/s2.md" in written
+    assert not written & {"reports/s0.md", "reports/s1.md", "reports/s3.md"}
+    assert rendered[0] < len(result.report.unchanged) + len(written) // 2
+    # the briefing page shows the new sentence
+    assert (
+        "Officials in Tallinn added a note" in (opts.root / "briefings/reports/s2.md").read_text()
+    )

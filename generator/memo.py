@@ -1,0 +1,38 @@
+"""Render memo: a page whose inputs are the same as when it was last written, and whose file is
+still as written, is not rendered again. Inputs are summarised in a signature per page."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+
+class Unchanged:
+    """Stands for a page that is already in place: the writer leaves its file alone."""
+
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED = Unchanged()
+Rendered = str | Unchanged
+
+
+class RenderMemo:
+    def __init__(
+        self, previous: dict[str, str] | None = None, intact: Callable[[str], bool] | None = None
+    ) -> None:
+        self.previous = previous or {}
+        self.intact = intact or (lambda _path: False)
+        self.signatures: dict[str, str] = {}
+        self.rendered = 0
+
+    def page(self, path: str, inputs: Any, render: Callable[[], str]) -> Rendered:
+        """`inputs` must hold everything the page shows (its repr is hashed)."""
+        signature = hashlib.blake2b(repr(inputs).encode(), digest_size=16).hexdigest()
+        self.signatures[path] = signature
+        if self.previous.get(path) == signature and self.intact(path):
+            return UNCHANGED
+        self.rendered += 1
+        return render()
