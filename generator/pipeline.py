@@ -176,10 +176,10 @@ def _fingerprint(keys: dict[Path, str | None], options: Options, name: str) -> s
 
 def generate(options: Options, reporter: Reporter) -> GenerateResult:
     with build_lock(options, reporter):
-        return _generate(options, reporter)
+        return generate_unlocked(options, reporter)
 
 
-def _generate(options: Options, reporter: Reporter) -> GenerateResult:
+def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
     result = GenerateResult()
     seeds_dir = options.path(options.seeds)
     hidden: list[Path] = []
@@ -298,7 +298,7 @@ def build(
     options: Options, reporter: Reporter, pdf: bool = False, site_url: str | None = None
 ) -> int:
     with build_lock(options, reporter):
-        result = _generate(options, reporter)
+        result = generate_unlocked(options, reporter)
         if not result.done:
             return 1
         code = build_site(options, reporter, site_url, pdf_links=pdf)

@@ -1,81 +1,208 @@
-"""Live preview: generate, run `mkdocs serve` on 127.0.0.1, regenerate when a seed changes.
+"""Live preview: a local server on 127.0.0.1 that rebuilds only what a change touched.
 
-MkDocs watches briefings/ and reloads the open page; this process watches seeds/ (watchdog)
-and regenerates, so a saved seed reaches the browser in a second or two.
+A saved seed is regenerated in this process (extraction caches stay warm), MkDocs rebuilds just
+the pages whose Markdown changed (`build --dirty`: the navigation is a fixed size, so no other
+page goes stale), the open page reloads itself, and Pagefind re-indexes search afterwards.
+Changes to mkdocs.yml, the template overrides or the registry trigger a full rebuild.
 """
 
 from __future__ import annotations
 
+import http.server
+import json
 import subprocess
 import sys
 import threading
 import time
+from functools import partial
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.options import Options
-from generator.pipeline import generate, mkdocs_env
+from generator.pipeline import build_lock, generate_unlocked, index_search, mkdocs_env
 from generator.report import Reporter
 
-DEBOUNCE_S = 0.3
+DEBOUNCE_S = 0.25
+POLL_MS = 400
+RELOAD_JS = f"""(function () {{
+  var seen = null;
+  function poll() {{
+    fetch("/__briefing/version", {{cache: "no-store"}}).then(function (r) {{ return r.json(); }})
+      .then(function (v) {{
+        if (seen === null) seen = v.version;
+        else if (v.version !== seen) {{ window.location.reload(); return; }}
+        setTimeout(poll, {POLL_MS});
+      }}, function () {{ setTimeout(poll, {POLL_MS * 3}); }});
+  }}
+  poll();
+}})();
+"""
+_TAG = b'<script src="/__briefing/reload.js" defer></script>'
 
 
-class _SeedWatcher(FileSystemEventHandler):
-    def __init__(self) -> None:
-        self.changed = threading.Event()
+class _Changes(FileSystemEventHandler):
+    """Collects what changed: seeds (regenerate), or the site's setup (full rebuild)."""
+
+    def __init__(self, setup: list[Path], docs: Path) -> None:
+        self.setup = [p.resolve() for p in setup]
+        self.docs = docs.resolve()
+        self.event = threading.Event()
+        self.full = False
+        self.lock = threading.Lock()
+        self.quiet_until = 0.0  # our own writes into the docs folder are not edits
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
-        name = Path(str(event.src_path)).name
-        if not name.startswith(".") and not name.endswith(("~", ".swp", ".tmp")):
-            self.changed.set()
+        path = Path(str(event.src_path))
+        if path.name.startswith(".") or path.name.endswith(("~", ".swp", ".tmp")):
+            return
+        if path.resolve().is_relative_to(self.docs) and time.monotonic() < self.quiet_until:
+            return
+        with self.lock:
+            if any(path.resolve().is_relative_to(p) for p in self.setup):
+                self.full = True
+            self.event.set()
+
+    def take(self) -> bool:
+        with self.lock:
+            full, self.full = self.full, False
+            self.event.clear()
+            return full
+
+
+class PreviewServer:
+    def __init__(self, root: Path, port: int) -> None:
+        self.version = 0
+        handler = partial(_Handler, directory=str(root), preview=self)
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args, preview: PreviewServer, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        self.preview = preview
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, *args) -> None:  # type: ignore[no-untyped-def]
+        pass
+
+    def _send(self, body: bytes, ctype: str, status: int = 200) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path == "/__briefing/version":
+            return self._send(
+                json.dumps({"version": self.preview.version}).encode(), "application/json"
+            )
+        if path == "/__briefing/reload.js":
+            return self._send(RELOAD_JS.encode(), "text/javascript")
+        file = Path(self.translate_path(path))
+        if file.is_dir():
+            if not path.endswith("/"):
+                self.send_response(301)
+                self.send_header("Location", path + "/")
+                self.end_headers()
+                return None
+            file = file / "index.html"
+        if file.suffix == ".html" or not file.exists():
+            status = 200
+            if not file.is_file():
+                file, status = Path(self.directory) / "404.html", 404
+            try:
+                html = file.read_bytes()
+            except OSError:
+                return self._send(b"not found", "text/plain", 404)
+            html = html.replace(b"</body>", _TAG + b"</body>", 1)
+            return self._send(html, "text/html; charset=utf-8", status)
+        return super().do_GET()
+
+
+def _mkdocs(options: Options, out: Path, port: int, dirty: bool, reporter: Reporter) -> bool:
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(options.path(options.config))]
+    cmd += ["-d", str(out)] + (["--dirty"] if dirty else ["--strict"])
+    env = mkdocs_env(site_url=f"http://127.0.0.1:{port}/")
+    proc = subprocess.run(cmd, env=env, cwd=options.root, check=False)
+    if proc.returncode != 0:
+        reporter.error(
+            "mkdocs build failed (see its messages above); the preview keeps the last good pages"
+        )
+    return proc.returncode == 0
+
+
+def _rebuild(options: Options, out: Path, port: int, full: bool, reporter: Reporter) -> bool:
+    with build_lock(options, reporter):
+        result = generate_unlocked(options, reporter)
+        if not result.done:
+            return False
+        return _mkdocs(options, out, port, dirty=not full, reporter=reporter)
 
 
 def serve(options: Options, reporter: Reporter, port: int = 8000) -> int:
-    first = generate(options, reporter)
-    if not first.done:
+    out = options.path(options.cache) / "preview"
+    start = time.monotonic()
+    if not _rebuild(options, out, port, full=True, reporter=reporter):
         return 1
+    index_search(out, reporter)
+    try:
+        server = PreviewServer(out, port)
+    except OSError as exc:
+        reporter.error(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
+        return 1
+    server.start()
     seeds = options.path(options.seeds)
     seeds.mkdir(parents=True, exist_ok=True)
-    watcher = _SeedWatcher()
+    setup = [options.path(options.config), options.root / "site_overrides"]
+    if options.registry:
+        setup.append(options.path(options.registry))
+    docs = options.path(options.docs)
+    changes = _Changes(setup, docs)
     observer = Observer()
-    observer.schedule(watcher, str(seeds), recursive=True)
+    observer.schedule(changes, str(seeds), recursive=True)
+    if docs.is_dir():
+        observer.schedule(changes, str(docs), recursive=True)
+    observer.schedule(changes, str(options.root), recursive=False)
+    if (options.root / "site_overrides").is_dir():
+        observer.schedule(changes, str(options.root / "site_overrides"), recursive=True)
     observer.start()
-    cmd = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "serve",
-        "--livereload",
-        "-f",
-        str(options.path(options.config)),
-        "-a",
-        f"127.0.0.1:{port}",
-    ]
-    if options.verbose < 0:
-        cmd.append("--quiet")
-    env = mkdocs_env(site_url=f"http://127.0.0.1:{port}/")
-    server = subprocess.Popen(cmd, env=env, cwd=options.root)
-    reporter.info(f"serving on http://127.0.0.1:{port}/ ; watching {seeds} (Ctrl-C stops)")
+    reporter.info(
+        f"serving http://127.0.0.1:{port}/ (ready in {time.monotonic() - start:.1f} s); "
+        f"watching {seeds}; Ctrl-C stops"
+    )
     try:
-        while server.poll() is None:
-            if watcher.changed.wait(timeout=0.5):
-                time.sleep(DEBOUNCE_S)
-                watcher.changed.clear()
-                reporter.info("seed changed: regenerating")
-                generate(options, reporter)
+        while True:
+            if not changes.event.wait(timeout=1.0):
+                continue
+            time.sleep(DEBOUNCE_S)
+            full = changes.take()
+            began = time.monotonic()
+            changes.quiet_until = float("inf")
+            ok = _rebuild(options, out, port, full, reporter)
+            changes.quiet_until = time.monotonic() + 1.0
+            if ok:
+                server.version += 1
+                reporter.info(f"rebuilt in {time.monotonic() - began:.1f} s; reloading the page")
+                index_search(out, reporter)
     except KeyboardInterrupt:
         pass
     finally:
         observer.stop()
-        if server.poll() is None:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        server.stop()
         observer.join(timeout=5)
-    return 0 if server.returncode in (0, -15, None) else 1
+    return 0

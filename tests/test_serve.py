@@ -70,6 +70,13 @@ def test_changed_seed_reloads_the_open_page(tmp_path):
             start = time.monotonic()
             page.locator("div.original-text", has_text="Gozo").wait_for(timeout=5_000)
             assert time.monotonic() - start < 5
+            # search works in the preview too (Pagefind indexes it)
+            box = page.locator("input.md-search__input")
+            box.click()
+            box.press_sequentially("Valletta", delay=40)
+            page.locator(".md-search-result__item a[href*='reports/port']").first.wait_for(
+                timeout=15_000
+            )
             assert page.external_requests == []
     finally:
         server.terminate()
