@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter, defaultdict
 
@@ -20,7 +21,10 @@ from generator.slugs import RESERVED, SlugAllocator
 RELATED_MAX = 5
 CO_MENTIONED_MAX = 10
 # An entity named in more briefings than this says little about how two briefings relate.
-COMMON_ENTITY_LIMIT = 200
+COMMON_ENTITY_LIMIT = 60
+# Briefings relate, and entities co-occur, through each briefing's most-mentioned entities:
+# this keeps the work linear in the number of briefings.
+MAIN_ENTITIES = 15
 
 
 def briefing_sort_key(b: Briefing) -> tuple[int, str, str]:
@@ -61,6 +65,7 @@ def _entity_pages(
     slugs = SlugAllocator(reserved=set(RESERVED))
     pages: dict[str, EntityPage] = {}
     keys: dict[tuple[str, str], str] = {}
+    starts = {b.slug: [s.start for s in b.extraction.sentences] for b in briefings}
     for identity in sorted(by_identity):
         occurrences = by_identity[identity]
         first = occurrences[0][0].extraction.entities[occurrences[0][1]]
@@ -87,7 +92,7 @@ def _entity_pages(
             for role in e.roles:
                 roles.setdefault(role)
             page.description = page.description or e.description
-            sentence = _sentence_of(b, e.mentions[0].start) if e.mentions else 1
+            sentence = _sentence_of(b, e.mentions[0].start, starts) if e.mentions else 1
             page.refs.append(
                 EntityRef(
                     briefing=b.slug,
@@ -103,14 +108,20 @@ def _entity_pages(
     return pages, keys
 
 
+def main_entity_keys(b: Briefing, keys: dict[tuple[str, str], str]) -> list[str]:
+    """The briefing's most-mentioned entities (keys), at most MAIN_ENTITIES of them."""
+    ranked = sorted(b.extraction.entities, key=lambda e: -len(e.mentions))
+    return list(dict.fromkeys(keys[(b.slug, e.name)] for e in ranked))[:MAIN_ENTITIES]
+
+
 def _co_mentions(
     briefings: list[Briefing], pages: dict[str, EntityPage], keys: dict[tuple[str, str], str]
 ) -> None:
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     for b in briefings:
-        here = {keys[(b.slug, e.name)] for e in b.extraction.entities}
+        here = main_entity_keys(b, keys)
         for k in here:
-            counts[k].update(here - {k})
+            counts[k].update(o for o in here if o != k)
     for key, counter in counts.items():
         pages[key].co_mentioned = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[
             :CO_MENTIONED_MAX
@@ -147,7 +158,7 @@ def _relate(briefings: list[Briefing], keys: dict[tuple[str, str], str]) -> None
     holders: dict[str, list[int]] = defaultdict(list)
     owned: list[set[str]] = []
     for n, b in enumerate(briefings):
-        mine = {keys[(b.slug, e.name)] for e in b.extraction.entities}
+        mine = set(main_entity_keys(b, keys))
         owned.append(mine)
         for k in mine:
             holders[k].append(n)
@@ -161,8 +172,9 @@ def _relate(briefings: list[Briefing], keys: dict[tuple[str, str], str]) -> None
         b.related = [briefings[m].slug for m, _ in ranked]
 
 
-def _sentence_of(b: Briefing, offset: int) -> int:
-    for s in b.extraction.sentences:
-        if s.start <= offset < s.end:
-            return s.index
+def _sentence_of(b: Briefing, offset: int, starts: dict[str, list[int]]) -> int:
+    at = bisect.bisect_right(starts[b.slug], offset) - 1
+    sentences = b.extraction.sentences
+    if 0 <= at < len(sentences) and sentences[at].start <= offset < sentences[at].end:
+        return sentences[at].index
     return 1

@@ -156,13 +156,6 @@ def _page(template: str, meta: dict[str, Any], **context: Any) -> str:
     return front_matter(meta) + "\n" + body
 
 
-def sentence_index(b: Briefing, offset: int) -> int:
-    for s in b.extraction.sentences:
-        if s.start <= offset < s.end:
-            return s.index
-    return 1
-
-
 def render_briefing(b: Briefing, site: Site, by_slug: dict[str, Briefing]) -> str:
     ex = b.extraction
     doc = b.document
