@@ -9,9 +9,9 @@ from conftest import make_project
 from lxml import html as lxml_html
 
 from generator import listings
-from generator.memo import RenderMemo
 from generator.assemble import assemble
 from generator.extract import extract
+from generator.memo import RenderMemo
 from generator.model import Document, Metadata
 from generator.options import Options
 from generator.pipeline import build
