@@ -41,7 +41,13 @@ class Pager:
 
 
 def rel(target: str, page: str) -> str:
-    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+    """Relative path between two docs paths (both plain, normalised, relative)."""
+    here = page.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def briefing_entry(b: Briefing, group: str = "", note: str | None = None) -> Entry:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import gc
 import hashlib
 import os
 import subprocess
@@ -74,6 +75,7 @@ def _display(path: Path, options: Options) -> str:
 
 
 def _process_chunk(paths: list[Path], options: Options) -> list[Outcome]:
+    gc.enable()  # a forked worker inherits the parent's paused collector
     return [process_seed(p, options) for p in paths]
 
 
@@ -122,8 +124,43 @@ def site_name(options: Options) -> str:
 
 
 def seed_keys(paths: list[Path], options: Options) -> dict[Path, str | None]:
+    """Content key of every seed. A seed (and sidecar) whose size, time and inode are as last
+    time keeps its key without being read again."""
     salt_value = salt(options)
-    return {p: seed_key(p, _display(p, options), salt_value) for p in paths}
+    memo_path = options.path(options.cache) / "seed-stats.json"
+    memo = read_state(memo_path)
+    known = memo.get("keys", {}) if memo.get("salt") == salt_value else {}
+    keys: dict[Path, str | None] = {}
+    fresh: dict[str, list] = {}
+    for p in paths:
+        display = _display(p, options)
+        stamp = _stamp(p)
+        hit = known.get(display)
+        if stamp is not None and hit and hit[0] == stamp:
+            keys[p] = hit[1]
+        else:
+            keys[p] = seed_key(p, display, salt_value)
+        if stamp is not None and keys[p]:
+            fresh[display] = [stamp, keys[p]]
+    if fresh != known:
+        write_state(memo_path, {"salt": salt_value, "keys": fresh})
+    return keys
+
+
+def _stamp(path: Path) -> list[int] | None:
+    """What identifies a seed's version without reading it: its and its sidecar's stat."""
+    try:
+        st = path.stat()
+        stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
+        sidecar = path.with_suffix(".json") if path.suffix else path.parent / f"{path.name}.json"
+        if sidecar.exists():
+            sc = sidecar.stat()
+            stamp += [sc.st_size, sc.st_mtime_ns, sc.st_ino]
+        if path.is_symlink():
+            return None  # the target may change behind the link: always read
+    except (OSError, RuntimeError):
+        return None
+    return stamp
 
 
 def _documents(
@@ -175,8 +212,22 @@ def _fingerprint(keys: dict[Path, str | None], options: Options, name: str) -> s
 
 
 def generate(options: Options, reporter: Reporter) -> GenerateResult:
-    with build_lock(options, reporter):
+    with build_lock(options, reporter), few_collections():
         return generate_unlocked(options, reporter)
+
+
+@contextmanager
+def few_collections() -> Iterator[None]:
+    """A run builds millions of long-lived objects (unpickled extractions, the site model);
+    Python's cyclic collector would scan them again and again for nothing."""
+    gc.collect()
+    gc.freeze()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
