@@ -220,14 +220,12 @@ def generate(options: Options, reporter: Reporter) -> GenerateResult:
 def few_collections() -> Iterator[None]:
     """A run builds millions of long-lived objects (unpickled extractions, the site model);
     Python's cyclic collector would scan them again and again for nothing."""
-    gc.collect()
     gc.freeze()
     gc.disable()
     try:
         yield
     finally:
-        gc.enable()
-        gc.unfreeze()
+        gc.enable()  # what was frozen stays out of the collector's way; refcounting frees it
 
 
 def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
