@@ -295,7 +295,10 @@ def search_in_browser(site: Path, query: str) -> dict:
             before_first = [g for g in got if g[0] <= t_first + 0.05]
             out["page_bytes"] = sum(b for _, b, _ in before_first)
             out["after_load_bytes"] = sum(b for t, b, _ in before_first if t > t_load)
-            out["index_bytes"] = sum(b for _, b, u in got if "search_index" in u)
+            # Material's lunr index, or pagefind's entry, chunks and fragments:
+            out["index_bytes"] = sum(
+                b for _, b, u in before_first if "search_index" in u or "/pagefind/" in u
+            )
             out["requests"] = len(got)
             # Warm: clear the field, type the same query again.
             page.fill("input.md-search__input", "")
@@ -413,7 +416,13 @@ def stages_in_process(project: Path) -> dict:
     paths = find_seeds(opts.path(opts.seeds))
     t["find"] = time.perf_counter() - s
     s = time.perf_counter()
-    if hasattr(pipeline, "_documents"):
+    if hasattr(pipeline, "_documents") and hasattr(pipeline, "seed_keys"):
+        keys = pipeline.seed_keys(paths, opts)
+        t["hash seeds"] = time.perf_counter() - s
+        s = time.perf_counter()
+        items = pipeline._documents(paths, keys, opts, rep, pipeline.GenerateResult())
+        t["read+extract (cache-aware)"] = time.perf_counter() - s
+    elif hasattr(pipeline, "_documents"):
         items = pipeline._documents(paths, opts, rep, pipeline.GenerateResult())
         t["read+extract (cache-aware)"] = time.perf_counter() - s
     else:
@@ -433,10 +442,11 @@ def stages_in_process(project: Path) -> dict:
 
 
 def stage_times(project: Path) -> dict:
-    """Stages of a cold generate, then of a no-change regenerate (each in a fresh process)."""
+    """Stages of a cold generate, then the same full path again with a warm extraction cache
+    (each in a fresh process; `briefing generate`'s nothing-changed shortcut is not taken)."""
     out = {}
     reset_cold(project)
-    for label in ("cold", "no change"):
+    for label in ("cold", "warm-cache full"):
         s = time.perf_counter()
         proc = subprocess.run(
             [PY, __file__, "--stages-of", str(project)],
@@ -493,6 +503,7 @@ def bench(args: argparse.Namespace) -> dict:
     make_project(project)
     r: dict = {"n": n, "date": dt.date.today().isoformat(), "commit": commit(), "dir": str(work)}
     r["uptime"] = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
+    r["notes"] = list(args.note)
     print(f"N={n} in {project}\n  {r['uptime']}")
 
     s = time.perf_counter()
@@ -620,7 +631,10 @@ COLUMNS = [
 
 
 def _mb(b: float) -> str:
-    return f"{b / 1e6:.1f} MB"
+    """Bytes for the table: MB from 1 MB up, else kB (else B)."""
+    if b >= 1e6:
+        return f"{b / 1e6:.1f} MB"
+    return f"{b / 1e3:.0f} kB" if b >= 1e3 else f"{b:.0f} B"
 
 
 def _mark(key: str, value: float | None, n: int) -> str:
@@ -723,6 +737,7 @@ def details(r: dict) -> str:
     for label, st in (r.get("stages") or {}).items():
         parts = [f"{k} {v:.2f} s" if isinstance(v, float) else f"{k} {v}" for k, v in st.items()]
         lines.append(f"- {label} generate by stage (one process): " + ", ".join(parts))
+    lines += [f"- note: {note}" for note in r.get("notes") or []]
     for name, text in (r.get("profiles") or {}).items():
         lines += [
             "",
@@ -825,6 +840,9 @@ def main() -> int:
         "--corpus", type=Path, default=None, help="articles to vary (default ../shared/corpus/dev)"
     )
     parser.add_argument("--tmp", default=None, help="parent folder for the temporary project")
+    parser.add_argument(
+        "--note", action="append", default=[], help="a line for this N's details (repeatable)"
+    )
     parser.add_argument("--stages-of", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.stages_of:
