@@ -72,3 +72,19 @@ def test_generate_reports_failure_in_exit_code(tmp_path):
         and "empty.txt" in quiet.stderr
         and "briefings from" not in quiet.stderr
     )
+
+
+def test_seeds_option_builds_from_another_folder(tmp_path):
+    from conftest import make_project
+
+    opts = make_project(tmp_path / "p", with_seed=False)
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "note.txt").write_text("The envoy arrived in Doha on Sunday, officials said.\n")
+    (other / "note.json").write_text(
+        '{"title": "Envoy in Doha", "license": "CC BY 4.0", "attribution": "Example Wire"}'
+    )
+    proc = run("generate", "-q", "--root", str(opts.root), "--seeds", str(other))
+    assert proc.returncode == 0, proc.stderr
+    page = (opts.root / "briefings" / "reports" / "note.md").read_text()
+    assert "Envoy in Doha" in page and "CC BY 4.0" in page and "Example Wire" in page

@@ -163,3 +163,48 @@ def test_hostile_texts_cover_the_issue_list():
         "nested.html",
     ):
         assert needed in names
+
+
+def test_zensical_build_of_the_hostile_tree_is_inert_too(hostile, tmp_path):
+    """The same generated tree through the second engine: no live markup either."""
+    import re
+    import shutil
+    import subprocess
+    import sys
+
+    from lxml import html as lxml_html
+
+    from generator.pipeline import mkdocs_env
+
+    opts = hostile[0]
+    root = tmp_path / "z"
+    shutil.copytree(opts.root, root, symlinks=True, ignore=shutil.ignore_patterns("site"))
+    proc = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
+        cwd=root,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    pages = list((root / "site" / "reports").glob("*/index.html"))
+    assert len(pages) >= 15
+    for page in pages:
+        text = page.read_text(errors="replace")
+        assert SECRET_CONTENT not in text
+        doc = lxml_html.fromstring(text)
+        for script in doc.iter("script"):
+            src = script.get("src") or ""
+            assert src and "assets/" in src or script.get("type") == "application/json", (
+                page.parent.name,
+                (script.text or "")[:80],
+            )
+        for el in doc.iter():
+            if not isinstance(el.tag, str):
+                continue
+            for name, value in el.attrib.items():
+                assert not name.startswith("on"), (page.parent.name, el.tag, name)
+                assert not re.match(r"\s*javascript:", value, re.I), (page.parent.name, value)
+        assert "<" not in (doc.findtext(".//title") or "")
