@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
@@ -96,7 +95,16 @@ def test_script_in_seed_text_and_title_does_not_run(site):
 
 
 @pytest.mark.skipif(not os.environ.get("UPDATE_SCREENSHOTS"), reason="set UPDATE_SCREENSHOTS=1")
-def test_update_readme_screenshots(site):
+def test_update_readme_screenshots(tmp_path):
+    """What a new user sees: the seed article and one more briefing (no hostile test seeds)."""
+    second = (
+        "---\ntitle: Ceasefire talks open in Geneva\ndate: 2025-06-19\ntags: [diplomacy]\n---\n"
+        "Delegations arrived in Geneva on Monday, the Swiss foreign ministry said.\n"
+        "Reuters reported that the talks could last a week, citing two diplomats.\n"
+    )
+    opts = make_project(tmp_path / "shots", {"geneva.md": second})
+    assert build(opts, Reporter(-1)) == 0
+    site = opts.root / "site"
     out = REPO / "assets" / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
     with static_server(site) as base, browser_page() as page:
@@ -105,10 +113,10 @@ def test_update_readme_screenshots(site):
         page.goto(base)
         page.screenshot(path=str(out / "home.png"))
         page.goto(seed_url(site, base))
-        page.locator("#entity-sidebar a.entity__name").first.click()
+        with page.expect_navigation():
+            page.locator("#entity-sidebar a.entity__name").first.click()
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(out / "entity.png"))
-    shutil.os.sync()
 
 
 def test_search_by_role_finds_the_entity_page(site):
