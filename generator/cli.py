@@ -33,12 +33,6 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--no-registry", action="store_true", help="ignore entities.yml (raw extraction)"
     )
-    common.add_argument(
-        "--ner",
-        choices=("rules", "spacy"),
-        default="rules",
-        help="entity recogniser: built-in rules (default) or an installed spaCy model",
-    )
 
     parser = argparse.ArgumentParser(
         prog="briefing",
@@ -78,7 +72,6 @@ def main(argv: list[str] | None = None) -> int:
         root=root,
         seeds=args.seeds.resolve() if args.seeds else Path("seeds"),
         registry=None if args.no_registry else Path("entities.yml"),
-        ner=args.ner,
         verbose=-1 if args.quiet else (1 if args.verbose else 0),
     )
     reporter = Reporter(options.verbose)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from generator.extraction.gazetteer import lookup
+from generator.extraction.gazetteer import find_and_names, lookup
 from generator.extraction.lexicon import (
     COMMON,
     DEMONYMS,
     FACILITY_HEADS,
     ORG_HEADS,
     PLACE_HEADS,
+    SPEECH_VERBS,
     TITLES,
     _words,
     given_names,
@@ -23,7 +24,7 @@ _ABBR = (
     r"Cmdr|Cdr|Ens|Amb|Insp|Det|Supt|Hon|Rev)\."
 )
 _TOKEN = (
-    rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR}|(?:al-|el-|ad-|as-)?[A-Z][\w’'\-]*[\w]{_DOMAIN}"
+    rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR}|(?:al-|el-|ad-|as-|ez-|es-|ar-|ash-)?[A-Z][\w’'\-]*[\w]{_DOMAIN}"
     r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z](?!\.\w)|(?:1st|2nd|3rd)(?=[ \t]+[A-Z]))"
 )
 # A name never runs over a line break (a heading line, a list item, a byline).
@@ -34,12 +35,13 @@ _CONNECT = rf"(?:{_GAP}(?:of|for|on|&|de|du|da|del|der|van|von|bin|ibn|al|la|le)
 # The lookahead lets the regex engine skip most positions cheaply (5x faster than without).
 _CANDIDATE = re.compile(rf"(?=[A-Z1-3]){_TOKEN}(?:{_CONNECT}{_GAP}{_TOKEN}){{0,11}}")
 _POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")
-_WEAPON = re.compile(
+# Weapons: the head noun is looked for first (a fast scan), then the modifier before it.
+_WEAPON_HEAD = re.compile(r"(?:bomb|missile|rocket|munition|weapon|warhead)s?(?![\w-])")
+_WEAPON_MODIFIER = re.compile(
     r"\b(?:anti-[a-z]+|bunker[- ]bust(?:er|ing)|ballistic|cruise|hypersonic|guided|"
-    r"surface-to-air|air-to-air|anti-tank|anti-aircraft|chemical|cluster|nuclear)[ -]"
-    r"(?:bombs?|missiles?|rockets?|munitions|weapons?|warheads?)(?![\w-])"
-    r"|\b(?:improvised explosive devices?|IEDs?|car bombs?|VBIEDs?|barrel bombs?)\b"
+    r"surface-to-air|air-to-air|chemical|cluster|nuclear|car|barrel)[ -]$"
 )
+_WEAPON_OTHER = re.compile(r"\b(?:improvised explosive devices?|IEDs?|VBIEDs?)\b")
 _INNER_POSSESSIVE = re.compile(r"[’']s?(?=\s)\s*")
 _DIGIT = re.compile(r"\d")
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$", re.I)
@@ -72,7 +74,7 @@ _DAYS_MONTHS = _words(
 _STOP_AFTER_TITLE = frozenset({"of", "for", "the", "to"})
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -82,7 +84,6 @@ class Mention:
     subtype: str | None = None
     role: str | None = None
     titled: bool = False
-    roles: list[str] = field(default_factory=list)
 
 
 def _tokens(text: str, start: int) -> list[tuple[int, int, str]]:
@@ -115,14 +116,65 @@ def _split_title(toks: list[tuple[int, int, str]]) -> int:
     return len(words) if words and _title_ending_at(words, len(words) - 1) else 0
 
 
+# "al-Jaafari", "bin-Laden": a lower-case particle joined to a capitalised name.
+_PARTICLE = re.compile(r"(?:al|el|ad|as|ar|an|at|az|ash|ul|bin|ibn)-[A-Z]")
+# A romanised East Asian given name: two short syllables joined by a hyphen ("Wai-ching",
+# "Ka-ki", "Joo-Ho"); with a short family name before it the pair is a person.
+_SYLLABLE_PAIR = re.compile(r"[A-Z][a-z]{1,5}-[A-Za-z][a-z]{1,5}")
+_FAMILY_NAME = re.compile(r"[A-Z][a-z]{1,6}")
+# Roman numerals, time zones and transcript labels are capitalised but not names.
+_NOT_ACRONYM = frozenset(
+    [
+        "II",
+        "III",
+        "IV",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "XI",
+        "XII",
+        "XIII",
+        "XIV",
+        "XV",
+        "XVI",
+        "XVII",
+        "XVIII",
+        "XIX",
+        "XX",
+        "XXI",
+        "GMT",
+        "UTC",
+        "BST",
+        "EST",
+        "EDT",
+        "PST",
+        "PDT",
+        "CET",
+        "QUESTION",
+        "ANSWER",
+        "Q",
+        "A",
+    ]
+)
+
+
 def _shape_ok(word: str) -> bool:
     return (
-        word[:1].isupper()
+        (word[:1].isupper() or bool(_PARTICLE.match(word)))
         and word.lower() not in ORG_HEADS
         and not _DIGIT.search(word)
         and word.lower() not in COMMON
         and word not in DEMONYMS
     )
+
+
+# Policy domains that name a national agency with the country's name ("Statistics Norway").
+_DOMAINS = _words(
+    "environment|health|statistics|transport|parks|fisheries|revenue|sport|tourism|immigration|"
+    "agriculture|justice|finance|trade|energy|education|employment|elections|infrastructure|"
+    "heritage|communications|customs|defence|innovation|enterprise|weather|water"
+)
 
 
 def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str | None] | None:
@@ -138,6 +190,22 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
         return "EVENT", text, "operation"  # "Operation Inherent Resolve", "Exercise Eager Lion"
     if titled and all(_shape_ok(t) for t in toks):
         return "PERSON", text, None
+    if len(toks) > 1 and low[0] in ("abu", "umm") and all(_shape_ok(t) for t in toks[1:]):
+        return "PERSON", text, None  # "Abu Omar al-Shishani": a kunya names a person
+    if (
+        len(toks) == 2
+        and _FAMILY_NAME.fullmatch(toks[0])
+        and _SYLLABLE_PAIR.fullmatch(toks[1])
+        and low[1][:3] not in _ARTICLE_BEFORE
+        and _shape_ok(toks[0])
+    ):
+        return "PERSON", text, None  # "Lau Mei-ling", "Kim Jong-un"
+    if len(toks) in (2, 3) and low[0] in ("camp", "fort") and all(_shape_ok(t) for t in toks[1:]):
+        return "FACILITY", text, None  # "Camp Bastion", "Fort Bragg"
+    if len(toks) == 2 and low[0] in _DOMAINS:
+        other = lookup(toks[1])
+        if other and other.subtype == "country":
+            return "ORG", text, None  # "Health Canada", "Tourism Malaysia": a national agency
     if len(toks) > 1:
         if last in ("center", "centre"):
             return "FACILITY", text, None  # "Johnson Space Center"; "Center for X" is an ORG
@@ -154,10 +222,14 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
             return "PLACE", text, None
     if len(toks) == 1:
         word = toks[0]
-        if _CONTRACTION.search(word):
+        if _CONTRACTION.search(word) or word in _NOT_ACRONYM:
             return None  # "I’m", "We’ve"
-        if word.lower() in DEMONYMS and word[-1:] == "s" and word[-2:] != "ss":
-            return "ORG", word, "group"  # "the Syrians", "Iraqis": a people acting as one group
+        if (
+            word[-1:] == "s"
+            and word[-2:] != "ss"
+            and (word.lower() in DEMONYMS or word[:-1].lower() in DEMONYMS)
+        ):
+            return "ORG", word, "group"  # "the Syrians", "Chileans": a people acting as one group
         bare = word.replace(".", "")
         if 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha():
             return "ORG", word, None
@@ -230,6 +302,10 @@ def _candidate_mentions(text: str, start: int) -> list[Mention]:
     entry = lookup(whole)
     if entry:
         return [Mention(toks[0][0], toks[-1][1], whole, entry.type, entry.name, entry.subtype)]
+    if len(toks) == 1 and "-" in whole:
+        pair = _country_pair(toks[0])
+        if pair:
+            return pair
     tail = _person_tail(toks)
     if tail:
         head = toks[:tail]
@@ -267,6 +343,21 @@ def _candidate_mentions(text: str, start: int) -> list[Mention]:
             return pre
         return [*pre, Mention(start, start + len(text), text, "TITLE?", role.lower(), role=role)]
     return pre + _untitled_mentions(text, start, toks, role)
+
+
+def _country_pair(tok: tuple[int, int, str]) -> list[Mention]:
+    """ "UK-France", "China-India": two countries joined by a hyphen are two mentions."""
+    parts = tok[2].split("-")
+    if len(parts) != 2:
+        return []
+    first, second = (lookup(p) for p in parts)
+    if not (first and second and first.subtype == "country" and second.subtype == "country"):
+        return []
+    mid = tok[0] + len(parts[0])
+    return [
+        Mention(tok[0], mid, parts[0], first.type, first.name, first.subtype),
+        Mention(mid + 1, tok[1], parts[1], second.type, second.name, second.subtype),
+    ]
 
 
 def _role_prefix(toks: list[tuple[int, int, str]]) -> list[Mention]:
@@ -316,7 +407,22 @@ def _untitled_mentions(
                 span = (name_toks[0][0], name_toks[-1][1])
                 return [Mention(*span, name, "PERSON", name, role=role, titled=True)]
         if parts is not None:
-            return [m for part in parts for m in _candidate_mentions_from(part)]
+            left = parts[0]
+            if (
+                toks[len(left)][2] == "for"
+                and _title_ending_at([t[2].lower() for t in left], len(left) - 1)
+                and parts[1]
+            ):
+                # "Minister for the Middle East", "High Commissioner for Refugees": one office,
+                # whose holder the text may name; the place or body inside is part of the title
+                first = toks[0][0]
+                for t in reversed(_tokens(text[: first - start], start)):
+                    if not t[2][:1].isupper() or t[2].lower() in ("the", "a", "an"):
+                        break
+                    first = t[0]  # "Foreign Office Minister for ...": "Foreign" was stripped
+                role = text[first - start : toks[-1][1] - start]
+                return [Mention(first, toks[-1][1], role, "TITLE?", role.lower(), role=role)]
+            return [m for part in parts for m in _part_mentions(part)]
     name = " ".join(t[2] for t in toks)
     got = _classify(name, [t[2] for t in toks], titled=bool(role))
     if not got:
@@ -337,6 +443,8 @@ def _person_tail(toks: list[tuple[int, int, str]]) -> int:
         word = toks[j][2]
         if word.lower() not in firsts or not _shape_ok(word):
             continue
+        if toks[j - 1][2].lower() in ("abu", "umm", "bin", "ibn"):
+            continue  # "Abu Hamza ...": the given name belongs to the kunya
         rest = toks[j + 1 :]
         if not all(_shape_ok(t[2]) or _INITIAL.fullmatch(t[2]) for t in rest):
             continue
@@ -356,6 +464,18 @@ def _candidate_mentions_from(toks: list[tuple[int, int, str]]) -> list[Mention]:
     if not got:
         return []
     return [Mention(toks[0][0], toks[-1][1], name, got[0], got[1], got[2])]
+
+
+def _part_mentions(toks: list[tuple[int, int, str]], depth: int = 0) -> list[Mention]:
+    """Mentions in one side of a split run; a side that is no name may hold one after a further
+    connector ("Ministers of Foreign Affairs of Iran" -> Iran)."""
+    found = _candidate_mentions_from(toks)
+    if found or depth > 3 or len(toks) < 3:
+        return found
+    parts = _split_at_connector(toks)
+    if parts is None:
+        return _fallback_parts(toks)
+    return [m for part in parts for m in _part_mentions(part, depth + 1)]
 
 
 def _split_at_connector(toks: list[tuple[int, int, str]]) -> list[list] | None:
@@ -391,18 +511,46 @@ def _clean_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 def find_mentions(text: str) -> list[Mention]:
     mentions: list[Mention] = []
+    joined = []  # names with "and" inside: a run cannot hold them
+    for s, e, form in find_and_names(text):
+        entry = lookup(form)
+        if entry:
+            joined.append((s, e))
+            mentions.append(Mention(s, e, form, entry.type, entry.name, entry.subtype))
+    j = 0
     for m in _CANDIDATE.finditer(text):
         s, e = m.span()
-        if s >= 4 and text[s - 1] == "-" and text[s - 4 : s].lower() in ("pro-", "nti-"):
-            continue  # "pro-Beijing camp", "anti-Assad rebels": adjectives, not mentions
+        if joined:
+            while j < len(joined) and joined[j][1] <= s:
+                j += 1
+            if j < len(joined) and joined[j][0] <= s and e <= joined[j][1]:
+                continue
+        if (s >= 4 and text[s - 1] == "-" and text[s - 4 : s].lower() in ("pro-", "nti-")) or (
+            text[s : s + 4] in ("Pro-", "Anti")
+        ):
+            # "pro-Beijing camp", "Anti-Assad rebels": adjectives, not mentions; a name may follow
+            # ("pro-Beijing Unity Party")
+            gap = _GAP_RE.search(text, s, e)
+            if not gap:
+                continue
+            s = gap.end()
+        if (
+            s >= 3
+            and text[s - 1] == "-"
+            and text[s - 3 : s] in _ARTICLE_BEFORE
+            and (s == 3 or not (text[s - 4].isalnum() or text[s - 4] == "-"))
+            and lookup(text[s - 3 : e])
+        ):
+            s -= 3  # "al-Qaida" at the start of a run: the article belongs to a known name
         piece = text[s:e]
+        if piece in _WORD_OUTLETS and _ordinary_word(text, s, e):
+            continue  # "Time permitting, ...": the word, not the magazine
         if "’" not in piece and "'" not in piece:
             mentions.extend(_piece_mentions(text, s, e))  # no possessive to split at
             continue
         for ps, pe in _possessive_pieces(text, s, e):
             mentions.extend(_piece_mentions(text, ps, pe))
-    for m in _WEAPON.finditer(text):
-        mentions.append(Mention(m.start(), m.end(), m.group(), "WEAPON", m.group().lower()))
+    mentions.extend(_weapons(text))
     mentions = _add_group_bodies(text, mentions)
     for x in mentions:
         if x.type == "PLACE" and x.subtype != "country":
@@ -411,9 +559,111 @@ def find_mentions(text: str) -> list[Mention]:
                 x.end = tail.end()
                 x.text = text[x.start : x.end]
     mentions.sort(key=lambda x: x.start)
+    return _people_of(text, _place_with_country(text, mentions))
+
+
+_WITHIN = frozenset(["country", "state"])
+_LIST_AFTER = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?[A-Z]|(?:and|or)[ \t]+[A-Z])")
+_UNKNOWN_PLACE_BEFORE = frozenset(["in", "near", "of", "from", "at", "outside", "to", "into"])
+
+
+def _place_with_country(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Palmyra, Syria", "Lyon, France": a place and the country it lies in are one location
+    mention (of the first place). A country list ("Iraq, Syria and Jordan") is not; a US state
+    after its city ("Dover, Delaware") stays a place of its own, as news annotation has it."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            b is not None
+            and b.type == "PLACE"
+            and b.subtype == "country"
+            and a.subtype not in _WITHIN
+            and text[a.end : b.start] == ", "
+            and not _LIST_AFTER.match(text, b.end)
+            and (a.type in ("PLACE", "FACILITY") or _unknown_place(text, a))
+        ):
+            if a.type not in ("PLACE", "FACILITY"):
+                a.type, a.subtype = "PLACE", None
+            a.end = b.end
+            a.text = text[a.start : a.end]
+            out.append(a)
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _unknown_place(text: str, m: Mention) -> bool:
+    """An unknown name after a place preposition ("near Qaryat, Syria")."""
+    if m.type not in ("NAME?", "PERSON?"):
+        return False
+    before = text[max(0, m.start - 12) : m.start].split()
+    return bool(before) and before[-1].lower() in _UNKNOWN_PLACE_BEFORE
+
+
+_PEOPLE_OF = re.compile(
+    r"\b(?:[Pp]eople|[Rr]esidents|[Cc]itizens|[Pp]opulation|[Ii]nhabitants|[Gg]overnment)"
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?$"
+)
+
+
+def _people_of(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "the people of Mosul", "residents of Lyon": the people of a place act as one group;
+    "the government of Chile" is that state's government (as "the Chilean government" is)."""
+    for i, m in enumerate(mentions):
+        if m.type != "PLACE" or text[m.start - 3 : m.start] not in ("of ", "he "):
+            continue
+        got = _PEOPLE_OF.search(text, max(0, m.start - 30), m.start)
+        if got and (m.subtype == "country" or got.group()[:1] not in "Gg"):
+            span = text[got.start() : m.end]
+            canon = " ".join(span.split())
+            sub = "group" if got.group()[:1] not in "Gg" else None
+            mentions[i] = Mention(got.start(), m.end, span, "ORG", canon, sub)
     return mentions
 
 
+def _weapons(text: str) -> list[Mention]:
+    """ "ballistic missiles", "chemical weapons", "car bombs", "IEDs": WEAPON mentions."""
+    out = []
+    for h in _WEAPON_HEAD.finditer(text):
+        if h.group() == "munition" or text[h.start() - 1 : h.start()] not in (" ", "-"):
+            continue  # (the plural only, as a weapon class; a word of its own)
+        got = _WEAPON_MODIFIER.search(text, max(0, h.start() - 24), h.start())
+        if got and (
+            got.group()[:3] not in ("car", "bar")
+            or got.group()[-1] == " "
+            and h.group()[:4] == "bomb"
+        ):  # "car bombs", "barrel bombs" (no "car-missile")
+            span = text[got.start() : h.end()]
+            out.append(Mention(got.start(), h.end(), span, "WEAPON", span.lower()))
+    if "IED" in text or "improvised" in text:
+        for m in _WEAPON_OTHER.finditer(text):
+            out.append(Mention(m.start(), m.end(), m.group(), "WEAPON", m.group().lower()))
+    return out
+
+
+_GAP_RE = re.compile(r"[ \t]+")
+# Outlets named by an ordinary word: at a sentence start, before a lower-case word that is not
+# a verb of saying, the word is meant ("Time permitting, ...", "Independent experts said").
+_WORD_OUTLETS = frozenset(
+    ["Time", "Independent", "Guardian", "Observer", "Economist", "Mail", "Sun", "Express", "Hill"]
+)
+_NEXT_LOWER = re.compile(r"[ \t]+([a-z]+)")
+
+
+def _ordinary_word(text: str, s: int, e: int) -> bool:
+    before = text[max(0, s - 3) : s].rstrip(" \t\"“‘'")
+    if before and before[-1] not in ".!?\n":
+        return False
+    nxt = _NEXT_LOWER.match(text, e)
+    return bool(nxt) and nxt.group(1) not in SPEECH_VERBS
+
+
+_ARTICLE_BEFORE = frozenset(["al-", "el-", "ad-", "as-", "ez-", "es-", "ar-"])
 _PLACE_TAIL = re.compile(
     r"[ \t]+(?:[Dd]istrict|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Aa]rea|[Cc]ountryside|"
     r"[Mm]unicipality|[Pp]refecture|[Oo]blast|[Cc]ounty|[Ss]ubdistrict|[Ss]ub-district)\b(?![’'-])"
@@ -437,8 +687,8 @@ def _add_group_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     nationality (or a leader's name, for "regime") and a state body. Names they overlap give way."""
     bodies = []
     for m in _BODY.finditer(text):
-        body = m.group().lower()
         pos = m.start()
+        body = m.group().lower()
         first = leader = None
         for _ in range(4):
             w = _WORD_BEFORE.search(text, max(0, pos - 40), pos)

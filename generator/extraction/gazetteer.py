@@ -42,6 +42,8 @@ COUNTRY_ALIASES = {
     "Burma": "Myanmar",
     "Ivory Coast": "Côte d'Ivoire",
     "UAE": "United Arab Emirates",
+    "Emirates": "United Arab Emirates",
+    "the Emirates": "United Arab Emirates",
     "Holland": "Netherlands",
     "the Netherlands": "Netherlands",
     "Taiwan": "Taiwan",
@@ -230,6 +232,51 @@ def _lower_tables() -> tuple[dict[str, GazEntry], dict[str, GazEntry]]:
         canon = OUTLETS.get("the " + key, outlet)
         known[key] = GazEntry(canon, "ORG", "outlet")
     return gaz, known
+
+
+@lru_cache(maxsize=1)
+def and_names() -> dict[str, list[tuple[str, str]]]:
+    """Known names with "and" inside ("Bosnia and Herzegovina", "Islamic State of Iraq and the
+    Levant"), which a capitalised run cannot join: the part after the first " and " -> (the part
+    before it, the whole name), for ``find_and_names``."""
+    forms = {k for k in gazetteer() if " and " in k}
+    for table in (REGIONS, KNOWN_ORGS, OUTLETS):
+        forms.update(v for v in table.values() if " and " in v)
+    out: dict[str, list[tuple[str, str]]] = {}
+    for form in forms:
+        left, right = form.split(" and ", 1)
+        out.setdefault(right.split()[0], []).append((left, form))
+    for rows in out.values():
+        rows.sort(key=lambda r: -len(r[1]))  # longest first
+    return out
+
+
+_AND_CAP = re.compile(r" and (?=(?:the )?[A-Z])")
+
+
+def find_and_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each known and-name in ``text``, left to right, not overlapping.
+    Only " and " before a capital is looked at, so the cost is a fast literal scan."""
+    table = and_names()
+    found: list[tuple[int, int, str]] = []
+    for m in _AND_CAP.finditer(text):
+        p = m.start()
+        if found and p < found[-1][1]:
+            continue
+        word = text[p + 5 : p + 45].split(None, 1)[0] if text[p + 5 : p + 6] else ""
+        rows = table.get(word) or table.get(word.rstrip(",.;:!?)\"”’'"), ())
+        for left, form in rows:
+            s = p - len(left)
+            e = s + len(form)
+            if (
+                s >= 0
+                and text.startswith(form, s)
+                and not (s and (text[s - 1].isalnum() or text[s - 1] in "-_"))
+                and not (e < len(text) and (text[e].isalnum() or text[e] in "-_"))
+            ):
+                found.append((s, e, form))
+                break
+    return found
 
 
 def lookup(surface: str) -> GazEntry | None:

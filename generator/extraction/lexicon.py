@@ -68,7 +68,9 @@ ORG_HEADS = _words(
     institution|unit|units|taskforce|task force|squadron|fleet|agencies|ministries|commission|
     directorate|secretariat|militia|militias|group|council|consortium|partners|industries|
     holdings|motors|media|daily|weekly|magazine|review|record|express|mail|sun|star|
-    conference|summit|initiative|program|programme|project|council|battery|wing""".replace("\n", "")
+    conference|summit|initiative|program|programme|project|council|battery|wing|municipality""".replace(
+        "\n", ""
+    )
 )
 FACILITY_HEADS = _words(
     """facility|plant|base|airbase|air base|airport|port|camp|hospital|prison|reactor|site|dam|
@@ -80,7 +82,8 @@ PLACE_HEADS = _words(
     """river|mountains|mountain|mount|island|islands|province|region|governorate|district|
     valley|sea|ocean|gulf|strait|straits|peninsula|city|county|lake|desert|coast|bay|canal|
     border|village|town|state|states|territory|territories|republic|kingdom|emirates|basin|
-    plain|plains|heights|hills|strip|bank|highlands|delta""".replace("\n", "")
+    plain|plains|heights|hills|strip|bank|highlands|delta|road|street|avenue|boulevard|highway|
+    motorway|expressway""".replace("\n", "")
 )
 # Regions and places a country/city list misses.
 REGIONS = _cased(
@@ -107,7 +110,10 @@ REGIONS = _cased(
 # Well-known organisations that carry no organisation head word.
 KNOWN_ORGS = _cased(
     """White House|Pentagon|Kremlin|Congress|Senate|NATO|UN|U.N.|EU|E.U.|IAEA|ISIL|ISIS|IS|
-    Daesh|Da'esh|Da’esh|Islamic State|Hezbollah|Hizbollah|Hamas|Taliban|al-Qaeda|al-Qaida|
+    Daesh|Da'esh|Da’esh|Islamic State|Islamic State of Iraq and the Levant|
+    Islamic State of Iraq and Syria|Islamic State in Iraq and the Levant|
+    Islamic State in Iraq and Syria|Islamic State of Iraq and al-Sham|
+    Hezbollah|Hizbollah|Hamas|Taliban|al-Qaeda|al-Qaida|
     Al Qaeda|al Qaeda|Houthis|Houthi|Al-Shabaab|al-Shabab|Boko Haram|Hayat Tahrir al-Sham|
     Nusra|al-Nusra|Nusra Front|YPG|PKK|PYD|SDF|Peshmerga|Interpol|Europol|OPEC|OSCE|WHO|UNICEF|
     UNHCR|UNESCO|IMF|World Bank|WTO|G7|G20|ASEAN|African Union|Arab League|Red Cross|

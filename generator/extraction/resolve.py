@@ -152,7 +152,12 @@ class _Builder:
         ent.mentions.append(Span(s, e, self.text[s:e]))
         if role:
             _add_role(ent, role)
-        if m.text != canon and m.text not in ent.aliases and self.text[s:e] != canon:
+        if (
+            m.text != canon
+            and m.text not in ent.aliases
+            and self.text[s:e] != canon
+            and not self.text.startswith(canon + ",", s)  # "Palmyra, Syria": not another name
+        ):
             ent.aliases.append(self.text[s:e])
         return ent
 
@@ -217,7 +222,7 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
                 for r in ent.roles:
                     _add_role(full, r)
                 del b.entities[key]
-    actor_votes: dict[str, list[int]] = {}
+    marks: list[list] = []  # [country mention, 1 when it acts as a state]
     for m in mentions:
         if m.type in ("PERSON", "PERSON?", "NAME?", "TITLE?"):
             continue
@@ -231,9 +236,7 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
                 span = Mention(m.start, body.end(), text[m.start : body.end()], "ORG", "")
                 b.add(span, "ORG", " ".join(span.text.split()))
                 continue
-            votes = actor_votes.setdefault(m.canon, [0, 0])
-            votes[0] += _acts(text, m)
-            votes[1] += 1
+            marks.append([m, _acts(text, m)])
         if typ == "PLACE" and _FACILITY_CUE.search(text, max(0, m.start - 40), m.start):
             typ = "FACILITY"
         b.add(m, typ, m.canon)
@@ -266,6 +269,11 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
             if ent is not None and ent.mentions and m.type == "NAME?":
                 ent.mentions.append(Span(m.start, m.end, m.text))
     _resolve_titles(b, [m for m in mentions if m.type == "TITLE?"], persons)
+    actor_votes: dict[str, list[int]] = {}
+    for m, acts in _share_in_lists(text, marks):
+        votes = actor_votes.setdefault(m.canon, [0, 0])
+        votes[0] += acts
+        votes[1] += 1
     for canon, (acts, total) in actor_votes.items():
         ent = b.entities.get(("PLACE", canon.lower()))
         if not ent:
@@ -279,6 +287,34 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
         e.mentions.sort(key=lambda s: s.start)
     ents.sort(key=lambda e: e.mentions[0].start)
     return ents
+
+
+_LIST_JOIN = re.compile(  # (no-break spaces too)
+    r"[^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+)?|and[^\S\n]+|or[^\S\n]+)(?:the[^\S\n]+)?"
+)
+
+
+def _share_in_lists(text: str, marks: list[list]) -> list[list]:
+    """Countries listed together share one reading: "the ministers of Iran, Egypt and Jordan",
+    "announced by Russia and Turkey". A list whose first country follows a place preposition
+    ("in Iraq and Syria") stays a list of places."""
+    i = 0
+    while i < len(marks):
+        j = i
+        while j + 1 < len(marks) and _LIST_JOIN.fullmatch(
+            text, marks[j][0].end, marks[j + 1][0].start
+        ):
+            j += 1
+        if j > i:
+            first = marks[i]
+            before = text[max(0, first[0].start - 16) : first[0].start].split()
+            prev = before[-1].lower() if before else ""
+            if first[1] or prev not in _NOT_ACTOR_BEFORE:
+                acts = max(x[1] for x in marks[i : j + 1])
+                for x in marks[i : j + 1]:
+                    x[1] = acts
+        i = j + 1
+    return marks
 
 
 _SUFFIXES = frozenset(["jr", "sr", "ii", "iii", "iv", "v"])
@@ -297,7 +333,8 @@ def _looks_like_person(b: _Builder, m: Mention, surnames: set[str]) -> bool:
     if m.start == lo:
         return False
     before = b.text[max(lo, m.start - 3) : m.start]
-    return not before.strip() or bool(_LIST_GAP.search(before))
+    # "the party's Mei Tanaka": a name owned by a party, a team, a camp is its member
+    return not before.strip() or bool(_LIST_GAP.search(before)) or before in ("’s ", "'s ")
 
 
 def _acts(text: str, m: Mention) -> int:
@@ -309,6 +346,12 @@ _ADVERB = re.compile(r"[ \t]+(?:[a-z]+ly|also|now|then|still|again|not|already|t
 _NEXT_WORD = re.compile(r"[ \t\n]+([a-z]+)\b")
 _CONJ_NEXT = re.compile(
     r"[ \t\n]*(?:,[ \t\n]*)?and[ \t\n]+(?:the[ \t\n]+)?[A-Z][\w.’'-]*(?:[ \t][A-Z][\w.’'-]*)*"
+)
+_INFINITIVE = re.compile(r"[ \t]+to[ \t]+(?!the\b|a\b|an\b|be\b)[a-z]{2,}\b")
+# The verb after an aside's closing comma or dash: "notably Russia, are", "Iran – must".
+_ASIDE_MODAL = re.compile(
+    r"[ \t]*[,–—][ \t]*(?:now[ \t]+)?(?:has|have|will|would|must|should|can|could|may|might|are)"
+    r"[ \t]+[a-z]"
 )
 _SCORE_BEFORE = re.compile(r"\d{1,2}[ \t]*[–—-][ \t]*\d{1,2}[ \t]*$")
 _SCORE = re.compile(r"[ \t]*\d{1,2}[ \t]*[–—-][ \t]*\d{1,2}\b")
@@ -343,8 +386,10 @@ _STATE_NOUNS = _words(
     "proposal|response|approach|strategy|work|partners|partnership|allies|backing|"
     "involvement|intervention|campaign|delegation|envoy|ambassador|officials|leaders|"
     "representatives|armed|brave|relationship|relations|team|squad|coach|captain|players|"
-    "goal|goals|attempt|victory|win|defeat|defence|defense|side"
+    "goal|goals|attempt|victory|win|defeat|defence|defense|side|strike|strikes|airstrike|"
+    "airstrikes|air strikes|warplanes|aircraft|drones|sanctions|veto|vote|ships|military"
 )
+_PAIR_END = re.compile(r"-[A-Z][\w.]*")
 _POSSESSIVE_NEXT = re.compile(r"(?:[’']s)?[ \t]+([a-z][a-z-]*)")
 _STATE_OF = re.compile(
     r"\b(?:ministers?|governments?|leaders?|presidents?|ambassadors?|embassy|embassies|"
@@ -367,6 +412,11 @@ def _state_score(text: str, start: int, end: int) -> int:
     defeat, or one side of a match score. Locative uses ("in Iraq") score 0."""
     if _STATE_OF.search(text, max(0, start - 40), start):
         return 1  # "the Foreign Ministers of Iran", "the Government of Iraq"
+    if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
+        # "UK-France co-operation": two states together; "the Iraq-Syria border": the land
+        pair = _PAIR_END.match(text, end)
+        noun = _POSSESSIVE_NEXT.match(text, pair.end() if pair else end, min(len(text), end + 60))
+        return int(not (noun and noun.group(1) in _LAND_NOUNS))
     nxt = _POSSESSIVE_NEXT.match(text, end, min(len(text), end + 40))
     if nxt and nxt.group(1) in _STATE_NOUNS:
         return 1
@@ -374,6 +424,8 @@ def _state_score(text: str, start: int, end: int) -> int:
         return 1  # "Iraq's work with other partners"
     before = text[max(0, start - 24) : start].split()
     prev = before[-1].lower().strip(",;:") if before else ""
+    if prev in ("for", "on", "upon") and _INFINITIVE.match(text, end, min(len(text), end + 30)):
+        return 1  # "pressed for Norway to use", "called on Chile to stop": the subject acts
     if prev in _NOT_ACTOR_BEFORE and prev not in ("and", "by", "with"):
         return 0
     if prev in _AGENT_BEFORE:
@@ -397,7 +449,8 @@ def _state_score(text: str, start: int, end: int) -> int:
         pos = adv.end()
     nxt = _NEXT_WORD.match(text, pos, min(len(text), pos + 40))
     if not nxt:
-        return 0
+        aside = _ASIDE_MODAL.match(text, pos, min(len(text), pos + 40))
+        return int(bool(aside))  # "its backers, notably Russia, are inflicting"
     word = nxt.group(1)
     if word in _MODAL:
         after = _NEXT_WORD.match(text, nxt.end(), min(len(text), nxt.end() + 40))
@@ -408,7 +461,12 @@ def _state_score(text: str, start: int, end: int) -> int:
         return 0
     if word.endswith("ed") or word in _ACTION_WORDS:
         return 1
-    return int(word.endswith("s") and not word.endswith("ss") and len(word) > 3)
+    if word == "to" and prev not in _NOT_ACTOR_BEFORE:
+        # "pressed for Russia to use its influence", "stands by Iraq to defeat": the subject
+        # of the infinitive acts ("travel to Iraq to meet" was ruled out by its preposition)
+        after = _NEXT_WORD.match(text, nxt.end(), min(len(text), nxt.end() + 40))
+        return int(bool(after and after.group(1) not in _NOT_VERB))
+    return int(word.endswith("s") and not word.endswith(("ss", "is", "us")) and len(word) > 3)
 
 
 _PLURAL_TITLE = re.compile(r"(?:s|people|officials)$")
@@ -421,7 +479,7 @@ def _resolve_titles(b: _Builder, titles: list[Mention], persons: list[Entity]) -
         title = m.canon
         if " " not in title and title in ("officials", "official", "ministers", "leader", "head"):
             continue
-        if _PLURAL_TITLE.search(title):
+        if _PLURAL_TITLE.search(title.split(" for ")[0]):
             continue
         best, best_pos = None, -1
         for p in persons:
@@ -439,6 +497,7 @@ def _resolve_titles(b: _Builder, titles: list[Mention], persons: list[Entity]) -
         best.mentions.append(Span(s, e, b.text[s:e]))
 
 
+_TITLE_LINKS = frozenset(["for", "of", "the", "and"])  # "High Commissioner for Refugees"
 _TITLE_FOLLOWED = re.compile(r"[’']s[ \t]+[A-Z]")  # "Prime Minister's Questions"
 
 
@@ -450,7 +509,12 @@ def _titled_person(b: _Builder, m: Mention) -> None:
     if words and words[0].lower() == "the":
         words = words[1:]
     the = b.text[s : s + 4].lower() == "the "
-    if not words or (len(words) < 2 and not the) or any(not w[:1].isupper() for w in words):
+    if (
+        not words
+        or (len(words) < 2 and not the)
+        or any(not w[:1].isupper() and w not in _TITLE_LINKS for w in words)
+        or not words[-1][:1].isupper()
+    ):
         return
     if _TITLE_FOLLOWED.match(b.text, e):
         return
@@ -479,6 +543,10 @@ def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> b
         return False
     if word.lower() in COMMON:
         return False
+    if _PLACE_TAIL.match(b.text, m.end) and b.text[m.end + 1 : m.end + 2].islower():
+        m.subtype = None
+        b.add(m, "PLACE", m.canon)  # "the Tarvesa region", "Ostrova province"
+        return True
     if " " not in word and word.lower() not in given_names() and _locative(b.text, m.start):
         m.subtype = None
         b.add(m, "PLACE", m.canon)  # "attacks in Marea shows": the place, not a speaker
@@ -548,8 +616,8 @@ def _listed_with_place(b: _Builder, m: Mention) -> bool:
 _WEAK_LOCATIVE = frozenset(["in", "into", "across", "throughout"])
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|near|outside|into|around|across|throughout|towards|toward|inside|out of)|"
-    r"\b(?:town|city|village|province|district|region|area|outskirts|suburb|suburbs|capital|"
-    r"port|governorate|vicinity|municipality|commune) of)[ \t]+$"
+    r"\b(?:towns?|city|cities|villages?|provinces?|districts?|region|area|outskirts|suburbs?|"
+    r"capital|port|governorate|vicinity|municipality|commune) of)[ \t]+$"
 )
 _INCLUDING = re.compile(r"(?:including|such as|like)[ \t]+$")
 _TOWNS_INCLUDING = re.compile(

@@ -144,7 +144,6 @@ SENTENCE_STARTERS = frozenset(
     ]
 )
 _CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]?([^\s]+)")
 _LINE_BREAK = re.compile(r"\n")
 
@@ -160,8 +159,8 @@ def _ends_sentence(text: str, end: int, punct: str) -> bool:
         return False  # lowercase continuation: "e.g. the", "approx. ten"
     if punct[:1] != ".":
         return True
-    before = _WORD_BEFORE.search(text, max(0, end - 40), end - len(punct) + 1)
-    token = before.group(1) if before else ""
+    seg = text[max(0, end - 40) : end - len(punct) + 1]
+    token = "" if not seg or seg[-1].isspace() else seg.rsplit(None, 1)[-1]  # the word before
     bare = token.rstrip(".\"'”’)]").lstrip("(\"'“‘[").lower()
     if _INITIALISM.search(token.rstrip("\"'”’)]")):
         return word.strip("\"'“‘,").lower() in SENTENCE_STARTERS

@@ -28,28 +28,45 @@ _MONTHS = {
         ]
     )
 }
-_MON = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+
+
+def _ci(*words: str) -> str:
+    """The words as written, capitalised and in capitals, as one prefix tree: the pattern below
+    runs case-sensitively (twice as fast as re.IGNORECASE) yet finds "May", "may" and "MAY"."""
+    forms = {f for w in words for f in (w.lower(), w.capitalize(), w.upper())}
+    return trie(forms)
+
+
+_MONTH_NAMES = list(_MONTHS)
+_MON = f"(?:{_ci(*_MONTH_NAMES)})"
 _DAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = f"(?:{_ci(*_DAYS)})"
 # Every alternative below starts with a digit or one of these words; checking them first (as
 # one prefix tree) lets the engine leave most words after a letter or two.
+_LEADS = ("on", "last", "next", "this", "earlier", "later", "in", "since", "by")
 _FIRST = trie(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    + ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "yesterday", "today", "tomorrow"]
-    + [w + " " for w in ("on", "last", "next", "this", "earlier", "later", "in", "since", "by")]
-    + [w + "\t" for w in ("on", "last", "next", "this", "earlier", "later", "in", "since", "by")]
-    + [w + "\n" for w in ("on", "last", "next", "this", "earlier", "later", "in", "since", "by")]
+    {
+        f
+        for w in [m[:3] for m in _MONTH_NAMES]
+        + [d[:3] for d in _DAYS]
+        + ["yesterday", "today", "tomorrow"]
+        for f in (w, w.capitalize(), w.upper())
+    }
+    | {f + sp for w in _LEADS for f in (w, w.capitalize(), w.upper()) for sp in " \t\n"}
 )
+_S = r"\s+"
 _PATTERN = re.compile(  # the lookahead lets the engine skip most positions cheaply
     rf"\b(?=[0-9]|{_FIRST})"
-    rf"(?:(?P<dmy>(?P<d1>\d{{1,2}})\s+(?P<m1>{_MON})(?:,?\s+(?P<y1>\d{{4}}))?)"
-    rf"|(?P<mdy>(?P<m2>{_MON})\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<y2>\d{{4}}))?)"
-    rf"|(?P<my>(?P<m3>{_MON})\s+(?P<y3>\d{{4}}))"
-    rf"|(?P<wd>(?:(?:on|last|next|this)\s+)?(?P<day>{_DAY}))"
-    r"|(?P<rel>(?:earlier|later)\s+(?:in\s+)?(?:the|this)\s+(?:week|month|year)|"
-    r"(?:last|next|this)\s+(?:week|month|year)|yesterday|today|tomorrow|"
-    r"(?:in|since|by)\s+(?P<y4>(?:19|20)\d{2})))\b",
-    re.I,
+    rf"(?:(?P<dmy>(?P<d1>\d{{1,2}}){_S}(?P<m1>{_MON})(?:,?{_S}(?P<y1>\d{{4}}))?)"
+    rf"|(?P<mdy>(?P<m2>{_MON})\.?{_S}(?P<d2>\d{{1,2}})(?:{_ci('st', 'nd', 'rd', 'th')})?"
+    rf"(?:,?{_S}(?P<y2>\d{{4}}))?)"
+    rf"|(?P<my>(?P<m3>{_MON}){_S}(?P<y3>\d{{4}}))"
+    rf"|(?P<wd>(?:(?:{_ci('on', 'last', 'next', 'this')}){_S})?(?P<day>{_DAY}))"
+    rf"|(?P<rel>(?:{_ci('earlier', 'later')}){_S}(?:{_ci('in')}{_S})?(?:{_ci('the', 'this')}){_S}"
+    rf"(?:{_ci('week', 'month', 'year')})|"
+    rf"(?:{_ci('last', 'next', 'this')}){_S}(?:{_ci('week', 'month', 'year')})|"
+    rf"{_ci('yesterday', 'today', 'tomorrow')}|"
+    rf"(?:{_ci('in', 'since', 'by')}){_S}(?P<y4>(?:19|20)\d{{2}})))\b"
 )
 _DATELINE = re.compile(rf"^\s*(?:{_DAY},\s+)?({_MON})\s+(\d{{1,2}}),\s+(\d{{4}})\s*$", re.M)
 
