@@ -59,3 +59,22 @@ An iframe <iframe src="javascript:alert(1)"></iframe> and a [link](javascript:al
 !!! warning "Injected admonition"
 {{ 7 * 7 }} and {% raw %}{% include 'x' %}{% endraw %}
 """
+
+
+def zensical_build(root: Path) -> None:
+    """Build root/site with Zensical from the same mkdocs.yml and briefings/ tree."""
+    import subprocess
+    import sys
+
+    from generator.pipeline import mkdocs_env
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
+        cwd=root,
+        env=mkdocs_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from browser import browser_page, static_server
-from conftest import make_project
+from conftest import make_project, zensical_build
 from hostile_corpus import SECRET_CONTENT, texts, write
 
 from generator.ingest import find_seeds
@@ -169,26 +169,13 @@ def test_zensical_build_of_the_hostile_tree_is_inert_too(hostile, tmp_path):
     """The same generated tree through the second engine: no live markup either."""
     import re
     import shutil
-    import subprocess
-    import sys
 
     from lxml import html as lxml_html
-
-    from generator.pipeline import mkdocs_env
 
     opts = hostile[0]
     root = tmp_path / "z"
     shutil.copytree(opts.root, root, symlinks=True, ignore=shutil.ignore_patterns("site"))
-    proc = subprocess.run(
-        [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
-        cwd=root,
-        env=mkdocs_env(),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    zensical_build(root)
     pages = list((root / "site" / "reports").glob("*/index.html"))
     assert len(pages) >= 15
     for page in pages:

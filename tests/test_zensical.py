@@ -10,16 +10,14 @@ from __future__ import annotations
 import importlib.util
 import posixpath
 import re
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from conftest import HOSTILE_MD, make_project
+from conftest import HOSTILE_MD, make_project, zensical_build
 from lxml import html as lxml_html
 
-from generator.pipeline import build, mkdocs_env
+from generator.pipeline import build
 from generator.report import Reporter
 
 pytestmark = [pytest.mark.slow]
@@ -36,16 +34,7 @@ def outputs(tmp_path_factory) -> dict[str, Path]:
     assert build(opts, Reporter(-1)) == 0
     root = opts.root
     (root / "site").rename(root / "site-mkdocs")
-    proc = subprocess.run(
-        [sys.executable, "-m", "zensical", "build", "-f", "mkdocs.yml"],
-        cwd=root,
-        env=mkdocs_env(),
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
+    zensical_build(root)
     (root / "site").rename(root / "site-zensical")
     return {"mkdocs": root / "site-mkdocs", "zensical": root / "site-zensical"}
 
