@@ -34,22 +34,14 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(BENCH.parent / "tests"))
 
 import corpus  # noqa: E402
+from browser import ARGS as CHROMIUM_ARGS  # noqa: E402  (the tests' Chromium launch flags)
+from browser import CHROMIUM  # noqa: E402
 
 RESULTS = BENCH / "RESULTS.md"
 PY = sys.executable
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-]
 PAGE = os.sysconf("SC_PAGE_SIZE")
 PHASES = ("mkdocs", "pagefind")  # child processes of `briefing build` timed on their own
 
