@@ -1,0 +1,204 @@
+"""Attribution: sources, their basis and claims, anonymous and document sources
+(generator/extraction/sources.py). Each test runs a short article written for it (no corpus text)."""
+
+from __future__ import annotations
+
+from extraction_helpers import entities_by_name, run, sources_by_name
+
+
+def test_according_to_and_quote_sources():
+    ex = run(
+        'According to Reuters, the bridge reopened on Tuesday. "We are ready," said Maria Olsen.\n'
+        "Officials said the port would stay shut."
+    )
+    rows = {(s.name, s.kind): s for s in ex.sources}
+    assert rows[("Reuters", "outlet")].claims[0].text == "the bridge reopened on Tuesday"
+    assert rows[("Maria Olsen", "person")].claims[0].text == "We are ready"
+    anon = rows[("Officials", "anonymous")].claims[0]
+    assert anon.anonymous_only and anon.text == "the port would stay shut"
+
+
+def test_basis_told_reporters():
+    ex = run("Mayor Paula Green told reporters that the water was safe.")
+    src = ex.sources[0]
+    assert (src.name, src.basis) == ("Paula Green", "told reporters")
+
+
+def test_military_rank_and_inverted_quote():
+    ex = run('"We trained hard for two weeks," said Spc. Dana Whitfield, a gunner from Ohio.')
+    assert "Dana Whitfield" in entities_by_name(ex)
+    assert sources_by_name(ex)["Dana Whitfield"].claims[0].text == "We trained hard for two weeks"
+
+
+def test_coordinated_verbs_share_the_subject():
+    ex = run(
+        "Jane Porter pressed for a ceasefire, underlined the need for aid and stressed "
+        "the role of the courts."
+    )
+    claims = [c.text for c in sources_by_name(ex)["Jane Porter"].claims]
+    assert len(claims) == 3 and claims[2] == "the role of the courts"
+
+
+def test_document_and_resolution_sources():
+    ex = run(
+        "Figures show a record number of crossings last year.\n\n"
+        "Resolution 2401 demanded full access for aid convoys."
+    )
+    rows = sources_by_name(ex)
+    assert rows["Figures"].kind == "document"
+    assert rows["Resolution 2401"].claims[0].text == "full access for aid convoys"
+
+
+def test_quote_of_several_sentences_and_it_added():
+    ex = run(
+        'The Northern Telegraph Agency (NTA) reported the clash. "The enemy fled. Order is '
+        'restored," said NTA. "We remain ready," it added.'
+    )
+    src = sources_by_name(ex)["NTA"]
+    texts = [c.text for c in src.claims]
+    assert texts[0].startswith("The enemy fled") and "We remain ready" in texts
+
+
+def test_released_the_following_statement_takes_the_quote():
+    ex = run(
+        "Gen. Ruth Calloway, the fleet commander, released the following statement today:\n\n"
+        '"We grieve with the families of the crew."'
+    )
+    src = sources_by_name(ex)["Ruth Calloway"]
+    assert src.claims[0].text == "We grieve with the families of the crew"
+
+
+def test_bare_lower_case_title_refers_to_the_person_named_before():
+    ex = run(
+        'Defence Secretary Omar Haddad visited the base. "It was a proud day," Haddad said. '
+        'The secretary added, "The crews did well."'
+    )
+    claims = [c.text for c in sources_by_name(ex)["Omar Haddad"].claims]
+    assert "The crews did well" in claims
+
+
+def test_lower_case_institution_is_a_source_with_its_own_words():
+    ex = run("The city argued that the school owed no tax on its chapel.")
+    src = sources_by_name(ex)["city"]
+    assert src.kind == "government"
+    assert src.claims[0].text == "the school owed no tax on its chapel"
+
+
+def test_the_group_claimed_refers_to_the_organisation_named_before():
+    ex = run(
+        "The Northern Liberation Front attacked the depot on Monday. "
+        "The group claimed it had destroyed four trucks."
+    )
+    src = sources_by_name(ex)["Northern Liberation Front"]
+    assert src.claims[0].text == "it had destroyed four trucks"
+
+
+def test_unnamed_spokesman_of_a_named_body():
+    ex = run("A Transport Ministry spokesman said the line would reopen on Friday.")
+    src = sources_by_name(ex)["Transport Ministry spokesman"]
+    assert src.kind == "government"
+    assert src.claims[0].text == "the line would reopen on Friday"
+
+
+def test_according_to_lower_case_officials_is_anonymous():
+    ex = run("Twelve people were hurt, according to hospital officials.")
+    src = sources_by_name(ex)["hospital officials"]
+    assert src.kind == "anonymous"
+    assert src.claims[0].text == "Twelve people were hurt"
+
+
+def test_owner_of_a_report_is_the_source_and_the_report_the_basis():
+    ex = run("Greenwatch's annual report on river pollution found that nitrates had doubled.")
+    src = sources_by_name(ex)["Greenwatch"]
+    assert src.basis == "annual report on river pollution"
+    assert src.claims[0].text == "nitrates had doubled"
+
+
+def test_document_seen_by_an_outlet_keeps_the_outlet_as_basis():
+    ex = run('A leaked memo seen by the Daily Clarion says "staff cuts are planned".')
+    src = sources_by_name(ex)["leaked memo"]
+    assert src.kind == "document" and src.basis == "seen by the Daily Clarion"
+    assert "Daily Clarion" not in sources_by_name(ex)
+
+
+def test_second_verb_of_a_coordinated_sentence_keeps_the_subject():
+    ex = run(
+        "Mayor Ines Varga condemns the arson attack and reiterates that the library will reopen."
+    )
+    claims = [c.text for c in sources_by_name(ex)["Ines Varga"].claims]
+    assert claims == ["the library will reopen"]
+
+
+def test_quote_then_source_then_venue_basis():
+    ex = run('"It is time to say goodbye," Acme says on its company blog.')
+    src = sources_by_name(ex)["Acme"]
+    assert src.claims[0].text == "It is time to say goodbye"
+    assert src.basis == "on its company blog"
+
+
+def test_basis_with_a_dated_statement_and_a_leading_in_a_statement():
+    ex = run(
+        "Minister Paula Reyes said in a Jan. 5 statement that the port would reopen. "
+        "In a statement, Senator Hugo Lind said the vote was fair."
+    )
+    srcs = sources_by_name(ex)
+    assert srcs["Paula Reyes"].basis == "in a Jan. 5 statement"
+    assert srcs["Hugo Lind"].basis == "In a statement"
+
+
+def test_it_said_refers_to_the_last_organisation():
+    ex = run(
+        "The Harbour Authority closed the quay on Sunday. In a notice, it said repairs would "
+        "take a week."
+    )
+    assert sources_by_name(ex)["Harbour Authority"].claims[0].text == "repairs would take a week"
+
+
+def test_comments_on_a_topic_is_not_a_claim():
+    ex = run("Minister Carl Oduya comments on the flood report")
+    assert "Carl Oduya" not in sources_by_name(ex)
+
+
+def test_transcript_speaker_label_is_a_source_without_cue():
+    ex = run(
+        "Secretary of State Ana Morel met reporters in Lima.\n\n"
+        "MINISTER MOREL: We talked about the border and the new crossing points.\n\n"
+        "QUESTION: Will it open soon?"
+    )
+    src = sources_by_name(ex)["Ana Morel"]
+    assert src.claims[0].text == "We talked about the border and the new crossing points"
+    assert "Question" not in sources_by_name(ex)
+
+
+def test_plural_pronoun_takes_the_group_named_before():
+    ex = run(
+        "The researchers found that yields fell by a tenth. "
+        "They estimated that losses would double by 2050."
+    )
+    claims = [c.text for c in sources_by_name(ex)["researchers"].claims]
+    assert claims == ["yields fell by a tenth", "losses would double by 2050"]
+
+
+def test_one_poster_and_the_page_are_sources():
+    ex = run(
+        'One poster wrote that "the site went down at noon". '
+        "The site's help page explains that the outage was planned."
+    )
+    srcs = sources_by_name(ex)
+    assert srcs["One poster"].kind == "anonymous"
+    assert any(s.kind == "document" for s in ex.sources if "page" in s.name)
+
+
+def test_according_to_a_capitalised_posting():
+    ex = run("The festival drew six million visitors, according to an Internet posting.")
+    src = sources_by_name(ex)["Internet posting"]
+    assert src.kind == "document"
+    assert src.claims[0].text == "The festival drew six million visitors"
+
+
+def test_department_of_a_subject_is_an_organisation():
+    ex = run("The U.S. Department of Agriculture notes that ozone harms soybeans.")
+    assert entities_by_name(ex)["U.S. Department of Agriculture"].type == "ORG"
+    assert sources_by_name(ex)["U.S. Department of Agriculture"].claims[0].text == (
+        "ozone harms soybeans"
+    )
