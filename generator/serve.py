@@ -25,7 +25,7 @@ from generator.pipeline import build_lock, generate_unlocked, index_search, mkdo
 from generator.report import Reporter
 
 DEBOUNCE_S = 0.25
-POLL_MS = 400
+POLL_MS = 250
 RELOAD_JS = f"""(function () {{
   var seen = null;
   function poll() {{
@@ -154,12 +154,21 @@ def _rebuild(options: Options, out: Path, port: int, full: bool, reporter: Repor
         return _mkdocs(options, out, port, dirty=not full, reporter=reporter)
 
 
+def _warm_up(options: Options) -> None:
+    """Load the extractor's gazetteers now, so the first edited seed does not wait for them."""
+    from generator.extract import extract
+    from generator.model import Document
+
+    extract(Document("warm-up", "warm-up", "txt", "Officials in Paris said so."), options)
+
+
 def serve(options: Options, reporter: Reporter, port: int = 8000) -> int:
     out = options.path(options.cache) / "preview"
     start = time.monotonic()
     if not _rebuild(options, out, port, full=True, reporter=reporter):
         return 1
     index_search(out, reporter)
+    threading.Thread(target=_warm_up, args=(options,), daemon=True).start()
     try:
         server = PreviewServer(out, port)
     except OSError as exc:
