@@ -8,6 +8,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -36,22 +37,22 @@ _MAX_META_CHARS = 2_000
 
 def find_seeds(seeds_dir: Path, hidden: list[Path] | None = None) -> list[Path]:
     """Every seed file under seeds_dir, sorted; sidecar .json files are not seeds. Hidden files
-    (editor backups, dot-files) are not seeds either: they go to `hidden` for a notice."""
+    (editor backups, dot-files) are not seeds either: they go to `hidden` for a notice. Hidden
+    folders are skipped, and linked folders are not entered."""
     if not seeds_dir.is_dir():
         return []
-    found = []
-    for path in sorted(seeds_dir.rglob("*")):
-        rel = path.relative_to(seeds_dir)
-        if any(part.startswith(".") for part in rel.parts[:-1]):
-            continue
-        if rel.name.startswith("."):
-            if hidden is not None and not path.is_dir():
-                hidden.append(path)
-            continue
-        if path.suffix.lower() == ".json" or path.is_dir():
-            continue
-        found.append(path)
-    return found
+    found: list[str] = []
+    for folder, subfolders, files in os.walk(seeds_dir):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for name in files:
+            if name.startswith("."):
+                if hidden is not None:
+                    hidden.append(Path(folder, name))
+            elif not name.lower().endswith(".json"):
+                found.append(os.path.join(folder, name))
+    if hidden is not None:
+        hidden.sort()
+    return [Path(p) for p in sorted(found)]
 
 
 def read_seed(path: Path, options: Options, seed_name: str | None = None) -> Document:

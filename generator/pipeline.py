@@ -68,10 +68,9 @@ def process_seed(path: Path, options: Options) -> Outcome:
 
 
 def _display(path: Path, options: Options) -> str:
-    try:
-        return str(path.relative_to(options.root))
-    except ValueError:
-        return str(path)
+    """The seed's path relative to the project, as messages and pages name it."""
+    text, root = str(path), str(options.root).rstrip("/") + "/"
+    return text[len(root) :] if text.startswith(root) else text
 
 
 def _process_chunk(paths: list[Path], options: Options) -> list[Outcome]:

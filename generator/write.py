@@ -159,9 +159,10 @@ class DocsWriter:
         file kept for its editor is still there."""
         if not self.manifest:
             return False
+        root = str(self.root)
         for rel in self.manifest:
             try:
-                st = (self.root / rel).stat()
+                st = os.stat(os.path.join(root, rel))
             except OSError:
                 return False
             recorded = self.stats.get(rel)
