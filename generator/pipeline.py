@@ -8,6 +8,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -254,8 +255,12 @@ def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
         return result
     state_path.unlink(missing_ok=True)
     log_start = len(reporter.log)
+    clock = time.perf_counter()
     items = _documents(paths, keys, options, reporter, result)
+    reporter.detail(f"read and extract: {time.perf_counter() - clock:.1f} s")
+    clock = time.perf_counter()
     site = assemble(items)
+    reporter.detail(f"assemble: {time.perf_counter() - clock:.1f} s")
     writer = DocsWriter(docs)
     memo_path = options.path(options.cache) / "render-memo.json"
     render_code = code_fingerprint(RENDER_CODE) + name
@@ -264,13 +269,17 @@ def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
         previous.get("pages") if previous.get("code") == render_code else None, writer.is_intact
     )
     memo_path.unlink(missing_ok=True)
+    clock = time.perf_counter()
     pages = render_site(site, name, memo)
+    reporter.detail(f"render: {time.perf_counter() - clock:.1f} s")
+    clock = time.perf_counter()
     try:
         report = writer.write_all(pages)
     except WriteRefused as exc:
         reporter.error(str(exc))
         result.errors.append(str(exc))
         return result
+    reporter.detail(f"write: {time.perf_counter() - clock:.1f} s")
     write_state(memo_path, {"code": render_code, "pages": memo.signatures})
     reporter.detail(f"{memo.rendered} pages rendered, {len(pages) - memo.rendered} unchanged")
     for note in report.notices():
