@@ -79,3 +79,15 @@ def test_edit_is_noticed_even_when_the_size_stays(tmp_path):
     report = DocsWriter(tmp_path).write_all({"a.md": "regenerated"})
     assert report.kept_edited == ["a.md"]
     assert (tmp_path / "a.md").read_text() == "GENERATED TEXT"
+
+
+def test_written_pages_are_readable_like_any_file(tmp_path):
+    """mkstemp makes private 0600 files; pages must get the usual mode (bug found in review)."""
+    import os
+    import stat
+
+    DocsWriter(tmp_path).write_all({"a.md": "A"})
+    mode = stat.S_IMODE((tmp_path / "a.md").stat().st_mode)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert mode == 0o666 & ~mask
