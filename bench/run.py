@@ -12,11 +12,8 @@ bench/README.md for what each figure means.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import functools
 import gzip
-import http.server
 import json
 import os
 import pstats
@@ -27,7 +24,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +34,8 @@ sys.path.insert(0, str(BENCH.parent / "tests"))
 
 import corpus  # noqa: E402
 from browser import ARGS as CHROMIUM_ARGS  # noqa: E402  (the tests' Chromium launch flags)
-from browser import CHROMIUM  # noqa: E402
+from browser import CHROMIUM, static_server  # noqa: E402
+from conftest import make_project  # noqa: E402  (a project folder like the repository's)
 
 RESULTS = BENCH / "RESULTS.md"
 PY = sys.executable
@@ -154,17 +151,6 @@ def measure(cmd: list[str], cwd: Path, env: dict[str, str] | None = None, tag: s
 # --------------------------------------------------------------------------- the project folder
 
 
-def make_project(root: Path) -> None:
-    """Like tests/conftest.py's make_project, without the repository's seed."""
-    root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "site_overrides", root / "site_overrides")
-    if (ROOT / "entities.yml").exists():
-        shutil.copy(ROOT / "entities.yml", root / "entities.yml")
-    (root / "seeds").mkdir(exist_ok=True)
-    (root / "briefings").mkdir(exist_ok=True)
-
-
 def tree_size(folder: Path) -> tuple[int, int]:
     """(bytes, files) under folder."""
     total = files = 0
@@ -191,25 +177,6 @@ def mkdocs_env() -> dict[str, str]:
 
 
 # --------------------------------------------------------------------------- search in Chromium
-
-
-@contextlib.contextmanager
-def static_server(root: Path) -> Iterator[str]:
-    """Serve a folder on 127.0.0.1 on a free port (as tests/browser.py does, without logging)."""
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def search_in_browser(site: Path, query: str) -> dict:
@@ -492,7 +459,7 @@ def bench(args: argparse.Namespace) -> dict:
     n = args.n
     work = Path(tempfile.mkdtemp(prefix=f"briefing-bench-{n}-", dir=args.tmp))
     project = work / "project"
-    make_project(project)
+    make_project(project, with_seed=False)
     r: dict = {"n": n, "date": dt.date.today().isoformat(), "commit": commit(), "dir": str(work)}
     r["uptime"] = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     r["notes"] = list(args.note)

@@ -71,9 +71,6 @@ def paginate(
     ]
     out = {}
     for n, (path, chunk) in enumerate(zip(paths, chunks, strict=True)):
-        groups: dict[str, list[Entry]] = defaultdict(list)
-        for e in chunk:
-            groups[e.group].append(replace(e, link=rel(e.target, path)))
         pager = None
         if len(paths) > 1:
             pager = Pager(
@@ -84,7 +81,7 @@ def paginate(
             )
         page_title = title if n == 0 else f"{title}, page {n + 1}"
         page_intro = intro if n == 0 else None
-        group_list = list(groups.items())
+        group_list = _grouped(chunk, path)
         out[path] = memo.page(
             path,
             (page_title, page_intro, group_list, pager),
@@ -200,6 +197,7 @@ def render_entity_indexes(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
 
 
 def _grouped(entries: list[Entry], page: str) -> list[tuple[str, list[Entry]]]:
+    """Entries by group, in order, each linked relative to the listing page."""
     groups: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
         groups[e.group].append(replace(e, link=rel(e.target, page)))

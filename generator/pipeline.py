@@ -309,21 +309,16 @@ def mkdocs_env(site_url: str | None = None, pdf_links: bool = False) -> dict[str
     return env
 
 
+def mkdocs_build_command(options: Options, out: Path, *flags: str) -> list[str]:
+    config = str(options.path(options.config))
+    return [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(out), *flags]
+
+
 def build_site(
     options: Options, reporter: Reporter, site_url: str | None = None, pdf_links: bool = False
 ) -> int:
     """`mkdocs build --strict` into site/: warnings are failures."""
-    cmd = [
-        sys.executable,
-        "-m",
-        "mkdocs",
-        "build",
-        "--strict",
-        "-f",
-        str(options.path(options.config)),
-        "-d",
-        str(options.path(options.site)),
-    ]
+    cmd = mkdocs_build_command(options, options.path(options.site), "--strict")
     if options.verbose < 0:
         cmd.append("--quiet")
     reporter.info("building the site with MkDocs (strict)")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -57,7 +56,3 @@ def _plain(message: str) -> str:
     from rich.markup import escape
 
     return escape(" ".join(str(message).split()))
-
-
-def stderr_line(message: str) -> None:
-    sys.stderr.write(message + "\n")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import http.server
 import json
 import subprocess
-import sys
 import threading
 import time
 from functools import partial
@@ -21,7 +20,13 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.options import Options
-from generator.pipeline import build_lock, generate_unlocked, index_search, mkdocs_env
+from generator.pipeline import (
+    build_lock,
+    generate_unlocked,
+    index_search,
+    mkdocs_build_command,
+    mkdocs_env,
+)
 from generator.report import Reporter
 
 DEBOUNCE_S = 0.25
@@ -135,8 +140,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 def _mkdocs(options: Options, out: Path, port: int, dirty: bool, reporter: Reporter) -> bool:
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(options.path(options.config))]
-    cmd += ["-d", str(out)] + (["--dirty"] if dirty else ["--strict"])
+    cmd = mkdocs_build_command(options, out, "-q", "--dirty" if dirty else "--strict")
     env = mkdocs_env(site_url=f"http://127.0.0.1:{port}/")
     proc = subprocess.run(cmd, env=env, cwd=options.root, check=False)
     if proc.returncode != 0:

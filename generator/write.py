@@ -142,47 +142,39 @@ class DocsWriter:
             self._safe_dirs.add(parent)
         return path
 
-    def _current(self, rel: str, path: Path) -> str | None:
-        """Hash of what the file holds now (None: absent); unread when its stat is as recorded."""
+    def _stamp(self, rel: str) -> tuple[int, int] | None:
+        """(size, modification time) of a file in the docs folder; None when it is absent."""
         try:
-            st = path.stat()
-        except FileNotFoundError:
+            st = os.stat(os.path.join(self.root, rel))
+        except OSError:
+            return None
+        return (st.st_size, st.st_mtime_ns)
+
+    def _current(self, rel: str, path: Path) -> str | None:
+        """Hash of what the file holds now (None: absent); unread when its stamp is as recorded."""
+        stamp = self._stamp(rel)
+        if stamp is None:
             return None
         known = self.manifest.get(rel)
-        if known and self.stats.get(rel) == (st.st_size, st.st_mtime_ns):
+        if known and self.stats.get(rel) == stamp:
             return known[-1]
         return digest(path.read_bytes())
 
     def is_intact(self, rel: str) -> bool:
         """The file holds the generator's newest version of it (by recorded size and time)."""
         recorded = self.stats.get(rel)
-        if recorded is None or rel not in self.manifest:
-            return False
-        try:
-            st = (self.root / rel).stat()
-        except OSError:
-            return False
-        return (st.st_size, st.st_mtime_ns) == recorded
+        return recorded is not None and rel in self.manifest and self._stamp(rel) == recorded
 
     def intact(self) -> bool:
         """Every generated file is as the generator last left it (by size and time), and every
         file kept for its editor is still there."""
         if not self.manifest:
             return False
-        root = str(self.root)
         for rel in self.manifest:
-            try:
-                st = os.stat(os.path.join(root, rel))
-            except OSError:
-                return False
-            recorded = self.stats.get(rel)
-            if recorded is not None and (st.st_size, st.st_mtime_ns) != recorded:
+            stamp = self._stamp(rel)
+            if stamp is None or self.stats.get(rel, stamp) != stamp:
                 return False
         return True
-
-    def _stat(self, path: Path) -> tuple[int, int]:
-        st = path.stat()
-        return (st.st_size, st.st_mtime_ns)
 
     def write_all(self, pages: Mapping[str, str | Unchanged]) -> WriteReport:
         """Write every page; an UNCHANGED page (checked intact by the caller) stays as it is."""
@@ -208,7 +200,7 @@ class DocsWriter:
                 to_write.append(rel)
             elif current == new_hash and current in self.manifest.get(rel, []):
                 report.unchanged.append(rel)
-                stats[rel] = self.stats.get(rel) or self._stat(path)
+                stats[rel] = self.stats.get(rel) or self._stamp(rel)
             elif current in self.manifest.get(rel, []):
                 to_write.append(rel)
             elif rel in self.manifest:
@@ -230,7 +222,7 @@ class DocsWriter:
             self._written.add(rel)
             path, data, _ = planned[rel]
             atomic_write(path, data)
-            stats[rel] = self._stat(path)
+            stats[rel] = self._stamp(rel)
             report.written.append(rel)
 
         final: dict[str, list[str]] = {}

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
 import pytest
-from browser import browser_page
+from browser import browser_page, free_port, stop_process
 from conftest import make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -20,12 +19,6 @@ date: 2024-02-01
 ---
 The harbour authority said the port of Valletta reopened on Friday.
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def wait_http(url: str, timeout: float) -> None:
@@ -79,8 +72,4 @@ def test_changed_seed_reloads_the_open_page(tmp_path):
             )
             assert page.external_requests == []
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_process(server, timeout=15)
