@@ -8,9 +8,18 @@ lists, no `--8<--` snippets, no `!!!` admonitions, no tables, no Jinja delimiter
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _ACTIVE = "&<>\"'`*_{}[]()#+-!|~^=:\\$%@"
-_ENTITIES = str.maketrans({c: f"&#{ord(c)};" for c in _ACTIVE})
+_ANY_ACTIVE = re.compile("[" + re.escape(_ACTIVE) + "]")
+# Chained str.replace is several times faster than str.translate with a table of strings. The
+# references it inserts hold "&", "#" and ";", so "&" and "#" go through placeholders that
+# `visible` has already removed from any text (NUL and SOH), and are expanded last.
+_REPLACEMENTS = (
+    [("&", "\x00"), ("#", "\x01")]
+    + [(c, f"&#{ord(c)};") for c in _ACTIVE if c not in "&#"]
+    + [("\x00", "&#38;"), ("\x01", "&#35;")]
+)
 # Control characters (but tab and newline), surrogates, private-use and non-characters, bidi
 # embeddings/overrides/isolates and zero-width characters that can disguise text.
 _INVISIBLE = re.compile(
@@ -24,9 +33,24 @@ def visible(text: str) -> str:
     return _INVISIBLE.sub("", text)
 
 
+# A browser lays out one unbroken run of a million characters for minutes; a break opportunity
+# (<wbr>, which adds no space to the text) every WORD_BREAK characters keeps a page instant.
+WORD_BREAK = 64
+_LONG_RUN = re.compile(rf"\S{{{WORD_BREAK}}}(?=\S)")
+
+
+@lru_cache(maxsize=1 << 16)  # titles and sentences recur on many entity and source pages
 def inline(text: str) -> str:
     """One line of inert text for Markdown or HTML (newlines folded to spaces)."""
-    return " ".join(visible(str(text)).split()).translate(_ENTITIES)
+    text = " ".join(visible(str(text)).split())
+    long_runs = len(text) > WORD_BREAK and _LONG_RUN.search(text) is not None
+    if long_runs:  # STX marks the breaks: `visible` removed it from the text itself
+        text = _LONG_RUN.sub(lambda m: m.group() + "\x02", text)
+    if _ANY_ACTIVE.search(text) is not None:
+        for char, reference in _REPLACEMENTS:
+            if char in text:
+                text = text.replace(char, reference)
+    return text.replace("\x02", "<wbr>") if long_runs else text
 
 
 def block(text: str) -> str:

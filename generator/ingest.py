@@ -33,6 +33,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _MAX_META_CHARS = 2_000
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")  # category Cc but \t \n \v \f \r
+_ASCII_CONTROL = re.compile("[\x00-\x1f\x7f]")
 
 
 def find_seeds(seeds_dir: Path, hidden: list[Path] | None = None) -> list[Path]:
@@ -148,8 +150,7 @@ def _check_text(text: str, seed: str) -> str:
     if not text:
         return text
     sample = text[:20_000]
-    controls = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
-    if controls / len(sample) > 0.05:
+    if len(_CONTROL.findall(sample)) / len(sample) > 0.05:
         raise SeedError(seed, "binary file (mostly control characters), not text")
     return text
 
@@ -248,12 +249,19 @@ def metadata_from(raw: dict[str, Any], seed: str, warnings: list[str]) -> Metada
 
 def clean_line(value: str) -> str:
     """One line of plain text: control, format (bidi, zero-width) characters removed."""
+    value = value[:_MAX_META_CHARS]
+    if value.isascii():
+        return " ".join(_ASCII_CONTROL.sub(_space_or_nothing, value).split())
     kept = "".join(
         " " if c in "\t\r\n" else c
-        for c in value[:_MAX_META_CHARS]
+        for c in value
         if unicodedata.category(c) not in ("Cc", "Cf", "Cs", "Co") or c in "\t\r\n"
     )
     return " ".join(kept.split())
+
+
+def _space_or_nothing(match: re.Match[str]) -> str:
+    return " " if match.group() in "\t\r\n" else ""
 
 
 def parse_date(value: Any) -> dt.date | None:

@@ -270,7 +270,7 @@ def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
     )
     memo_path.unlink(missing_ok=True)
     clock = time.perf_counter()
-    pages = render_site(site, name, memo)
+    pages = render_site(site, name, memo, jobs=options.jobs or os.cpu_count() or 1)
     reporter.detail(f"render: {time.perf_counter() - clock:.1f} s")
     clock = time.perf_counter()
     try:

@@ -7,7 +7,9 @@ this module (URLs it built, HTML it assembled from escaped parts).
 from __future__ import annotations
 
 import json
+import multiprocessing
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -16,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from generator import escape
-from generator.memo import Rendered, RenderMemo
+from generator.memo import UNCHANGED, Rendered, RenderMemo
 from generator.model import Briefing, EntityPage, Site, SourcePage
 
 TYPE_LABELS = {
@@ -42,6 +44,8 @@ TYPE_SINGULAR = {
 def _finalize(value: Any) -> Any:
     if isinstance(value, Markup):
         return value
+    if type(value) is int:
+        return str(value)
     if value is None:
         return ""
     return escape.inline(str(value))
@@ -86,32 +90,75 @@ class Links:
         return f"sources/{key}.md"
 
 
+PARALLEL_FROM = 2_000  # below this many pages, forking workers costs more than it saves
+_PageJob = tuple[str, int]  # ("briefing" | "entity" | "source", index)
+# What forked render workers inherit (set just before the pool starts, never pickled).
+_shared: tuple[Site, dict[str, Briefing], list, RenderMemo] | None = None
+
+
 def render_site(
-    site: Site, site_name: str = "Briefings", memo: RenderMemo | None = None
+    site: Site, site_name: str = "Briefings", memo: RenderMemo | None = None, jobs: int = 1
 ) -> dict[str, Rendered]:
-    """Every generated page of the docs tree (UNCHANGED where the memo says it is in place)."""
+    """Every generated page of the docs tree (UNCHANGED where the memo says it is in place).
+    With jobs > 1, briefing, entity and source pages are rendered in forked worker processes."""
     from generator.listings import render_listings
 
+    global _shared
     memo = memo or RenderMemo()
     by_slug = {b.slug: b for b in site.briefings}
+    entities, sources = list(site.entities.values()), list(site.sources.values())
+    work: list[_PageJob] = [("briefing", i) for i in range(len(site.briefings))]
+    work += [("entity", i) for i in range(len(entities))]
+    work += [("source", i) for i in range(len(sources))]
+    _shared = (site, by_slug, [site.briefings, entities, sources], memo)
+    try:
+        if jobs > 1 and len(work) >= PARALLEL_FROM:
+            size = -(-len(work) // (jobs * 4))
+            chunks = [work[i : i + size] for i in range(0, len(work), size)]
+            fork = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
+                done = [row for chunk in pool.map(_render_chunk, chunks) for row in chunk]
+        else:
+            done = _render_chunk(work)
+    finally:
+        _shared = None
     pages: dict[str, Rendered] = {}
-    for b in site.briefings:
-        path = Links.briefing(b.slug)
-        pages[path] = memo.page(
-            path, briefing_inputs(b, site, by_slug), lambda b=b: render_briefing(b, site, by_slug)
-        )
-    for e in site.entities.values():
-        path = Links.entity(e.key)
-        pages[path] = memo.page(
-            path, entity_inputs(e, site, by_slug), lambda e=e: render_entity(e, site, by_slug)
-        )
-    for src in site.sources.values():
-        path = Links.source(src.key)
-        pages[path] = memo.page(
-            path, source_inputs(src, by_slug), lambda src=src: render_source(src, by_slug)
-        )
+    for path, signature, text in done:
+        memo.signatures[path] = signature
+        if text is None:
+            pages[path] = UNCHANGED
+        else:
+            memo.rendered += 1
+            pages[path] = text
     pages.update(render_listings(site, site_name, memo))
     return pages
+
+
+def _render_chunk(work: list[_PageJob]) -> list[tuple[str, str, str | None]]:
+    """(path, signature, Markdown or None when unchanged) for each page of `work`."""
+    assert _shared is not None
+    site, by_slug, lists, parent = _shared
+    memo = RenderMemo(parent.previous, parent.intact)
+    out = []
+    for kind, i in work:
+        if kind == "briefing":
+            b = lists[0][i]
+            path = Links.briefing(b.slug)
+            inputs = briefing_inputs(b, site, by_slug)
+            text = memo.page(path, inputs, lambda b=b: render_briefing(b, site, by_slug))
+        elif kind == "entity":
+            e = lists[1][i]
+            path = Links.entity(e.key)
+            inputs = entity_inputs(e, site, by_slug)
+            text = memo.page(path, inputs, lambda e=e: render_entity(e, site, by_slug))
+        else:
+            src = lists[2][i]
+            path = Links.source(src.key)
+            text = memo.page(
+                path, source_inputs(src, by_slug), lambda s=src: render_source(s, by_slug)
+            )
+        out.append((path, memo.signatures[path], None if text is UNCHANGED else text))
+    return out
 
 
 def _brief(b: Briefing) -> tuple[str, str, str | None]:

@@ -40,3 +40,21 @@ def test_safe_url_accepts_http_only():
     assert escape.safe_url("https://example.org/a?b=1&c=2") == "https://example.org/a?b=1&amp;c=2"
     assert escape.safe_url("javascript:alert(1)") is None
     assert escape.safe_url('https://x.org/"onmouseover=') is None
+
+
+def test_long_unbroken_run_gets_break_opportunities_without_changing_the_text():
+    import html as html_lib
+
+    word = "A&B" * 400 + " short words stay as they are"
+    out = escape.inline(word)
+    runs = out.split("<wbr>")
+    assert len(runs) > 10  # a 1,200-character word can wrap in the browser
+    assert html_lib.unescape(out.replace("<wbr>", "")) == word
+    assert all("&#" not in r[-3:] or r.endswith(";") for r in runs)  # no reference cut in two
+    assert "<wbr>" not in escape.inline("An ordinary sentence, of ordinary words.")
+
+
+def test_escaping_matches_a_character_by_character_reference():
+    table = {ord(c): f"&#{ord(c)};" for c in escape._ACTIVE}
+    for text in ["a&#b;c", "&&##", "#1 & co: [x](y) *z* `q` {a} |b| ~c~ ^d^ =e= $f% @g\\", ""]:
+        assert escape.inline(text) == text.translate(table)

@@ -58,8 +58,8 @@ def test_one_changed_seed_rewrites_only_the_pages_it_affects(tmp_path, monkeypat
     rendered = []
     real = pipeline.render_site
 
-    def spy(site, name, memo):
-        pages = real(site, name, memo)
+    def spy(site, name, memo, jobs=1):
+        pages = real(site, name, memo, jobs)
         rendered.append(memo.rendered)
         return pages
 

@@ -16,11 +16,17 @@
   var pagefind = null;
   var latest = 0;
 
+  /* Pagefind's script, WebAssembly and index entry (about 80 kB) are fetched once the page is
+     idle, as Material loads its own search index, so the first keystroke only waits for the
+     index chunks of its words. */
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
-        return pf.options({ baseUrl: siteRoot.pathname }).then(function () { return pf; });
+        return pf.options({ baseUrl: siteRoot.pathname })
+          .then(function () { return pf.init(); })
+          .then(function () { return pf; });
       });
+      pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
   }
@@ -66,18 +72,26 @@
     if (!query) meta.textContent = "Type to start searching";
   }
 
-  var timer = null;
+  /* A keystroke searches at once when no search is running; keystrokes that come while one
+     runs are folded into a single search for the newest text when it ends. */
+  var running = false;
+  var again = false;
 
   function run() {
-    clearTimeout(timer);
-    timer = setTimeout(query, 120);
+    if (running) { again = true; return; }
+    running = true;
+    again = false;
+    query().then(function () {
+      running = false;
+      if (again) run();
+    });
   }
 
   function query() {
     var text = input.value.trim();
     var ticket = ++latest;
-    if (!text) { show([], "", 0); return; }
-    load().then(function (pf) { return pf.search(text); })
+    if (!text) { show([], "", 0); return Promise.resolve(); }
+    return load().then(function (pf) { return pf.search(text); })
       .then(function (search) {
         if (!search || ticket !== latest) return null;
         return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); }))
@@ -85,6 +99,14 @@
       })
       .catch(function () { meta.textContent = "Search is not available (run `briefing build`)."; });
   }
+
+  function whenIdle() {
+    if (window.requestIdleCallback) window.requestIdleCallback(load, { timeout: 2000 });
+    else setTimeout(load, 200);
+  }
+
+  if (document.readyState === "complete") whenIdle();
+  else window.addEventListener("load", whenIdle);
 
   input.addEventListener("focus", function () { if (toggle) toggle.checked = true; load(); });
   input.addEventListener("input", run);
