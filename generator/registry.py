@@ -61,29 +61,49 @@ def load_registry(path: Path) -> tuple[RegistryEntry, ...]:
     return _load(str(path), mtime)
 
 
-def _surfaces(entry: RegistryEntry) -> set[str]:
-    return {entry.name.lower(), *(a.lower() for a in entry.aliases)}
+@lru_cache(maxsize=8)
+def _surface_index(registry: tuple[RegistryEntry, ...]) -> dict[str, int]:
+    """Lower-cased name or alias -> position of the first entry that has it."""
+    index: dict[str, int] = {}
+    for n, entry in enumerate(registry):
+        for surface in (entry.name, *entry.aliases):
+            index.setdefault(surface.lower(), n)
+    return index
+
+
+@lru_cache(maxsize=8)
+def _near_miss_surfaces(
+    registry: tuple[RegistryEntry, ...],
+) -> tuple[tuple[str, str, str, bool], ...]:
+    """(entry type, entry name, lower-cased surface, surface has a space) for every surface."""
+    return tuple(
+        (entry.type, entry.name, surface.lower(), " " in surface)
+        for entry in registry
+        for surface in (entry.name, *entry.aliases)
+    )
 
 
 def _match(ent: Entity, registry: tuple[RegistryEntry, ...]) -> RegistryEntry | None:
+    """The first entry (in registry order) whose name or an alias is the entity's name or one
+    of its mentions, case-insensitively."""
+    index = _surface_index(registry)
     names = {ent.name.lower(), *(m.text.lower() for m in ent.mentions)}
-    for entry in registry:
-        if names & _surfaces(entry):
-            return entry
-    return None
+    hits = [index[n] for n in names if n in index]
+    return registry[min(hits)] if hits else None
 
 
 def _near_miss(ent: Entity, registry: tuple[RegistryEntry, ...]) -> str | None:
     best, best_score = None, 0.0
-    for entry in registry:
-        if entry.type != ent.type and {entry.type, ent.type} != {"PLACE", "FACILITY"}:
+    name = ent.name.lower()
+    spaced = " " in ent.name
+    for etype, entry_name, surface, surface_spaced in _near_miss_surfaces(registry):
+        if etype != ent.type and {etype, ent.type} != {"PLACE", "FACILITY"}:
             continue
-        for surface in (entry.name, *entry.aliases):
-            if " " not in surface and " " in ent.name:
-                continue
-            score = fuzz.ratio(ent.name.lower(), surface.lower())
-            if score > best_score:
-                best, best_score = entry.name, score
+        if spaced and not surface_spaced:
+            continue
+        score = fuzz.ratio(name, surface)
+        if score > best_score:
+            best, best_score = entry_name, score
     return best if best_score >= NEAR_MISS_SCORE else None
 
 
