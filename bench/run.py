@@ -765,7 +765,9 @@ def _mkdocs_seconds(text: str) -> dict[int, float]:
         m = re.match(r"\|\s*([\d,]+)\s*\|", line)
         if not m:
             continue
-        cells = [c.strip() for c in line.strip("|").split("|")]
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) != len(COLUMNS):  # another table in the file (e.g. spot measurements)
+            continue
         cell = cells[COLUMNS.index("briefing build (mkdocs part)")]
         b = re.search(r"\(mkdocs ([\d.]+) s", cell) or re.search(r"\(([\d.]+) s\)", cell)
         if b:
