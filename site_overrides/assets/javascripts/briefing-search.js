@@ -94,8 +94,14 @@
     return load().then(function (pf) { return pf.search(text); })
       .then(function (search) {
         if (!search || ticket !== latest) return null;
-        return Promise.all(search.results.slice(0, 10).map(function (r) { return r.data(); }))
-          .then(function (data) { if (ticket === latest) show(data, text, search.results.length); });
+        var total = search.results.length;
+        var pending = search.results.slice(0, 10).map(function (r) { return r.data(); });
+        if (!pending.length) { show([], text, 0); return null; }
+        /* The best match is shown as soon as its fragment is in, the rest when all are. */
+        return pending[0]
+          .then(function (data) { if (ticket === latest) show([data], text, total); })
+          .then(function () { return Promise.all(pending); })
+          .then(function (data) { if (ticket === latest) show(data, text, total); });
       })
       .catch(function () { meta.textContent = "Search is not available (run `briefing build`)."; });
   }
