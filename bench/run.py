@@ -506,6 +506,18 @@ def pick_query(seeds: Path, source: corpus.Source) -> str:
     return max(counts, key=counts.get) if counts else "Iran"
 
 
+def cpu_reference() -> float:
+    """Seconds for a fixed pure-Python workload, best of 3: the same commit's figures move with
+    this machine's speed (shared cores), so rows of different days compare through it."""
+    code = "sum(i * i % 7 for i in range(3_000_000))"
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run([PY, "-c", code], check=True)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def bench(args: argparse.Namespace) -> dict:
     n = args.n
     work = Path(tempfile.mkdtemp(prefix=f"briefing-bench-{n}-", dir=args.tmp))
@@ -514,7 +526,8 @@ def bench(args: argparse.Namespace) -> dict:
     r: dict = {"n": n, "date": dt.date.today().isoformat(), "commit": commit(), "dir": str(work)}
     r["uptime"] = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
     r["notes"] = list(args.note)
-    print(f"N={n} in {project}\n  {r['uptime']}")
+    r["cpu_reference"] = cpu_reference()
+    print(f"N={n} in {project}\n  {r['uptime']}  CPU reference {r['cpu_reference']:.2f} s")
 
     s = time.perf_counter()
     source = corpus.write_corpus(project / "seeds", n, corpus.load_articles(args.corpus))
@@ -722,6 +735,11 @@ def details(r: dict) -> str:
     n, g = r["n"], r["gen"]
     lines = [f"### N = {n:,} ({r['date']}, {r['commit']})", ""]
     lines.append(f"- machine: `{r['uptime']}` ({os.cpu_count()} cores)")
+    if r.get("cpu_reference"):
+        lines.append(
+            f"- CPU reference (fixed pure-Python loop, best of 3): {r['cpu_reference']:.2f} s; "
+            "the same commit's times scale with it"
+        )
     lines.append(
         f"- corpus: {n:,} seeds from {r['corpus']}"
         + (" **(fallback: ../shared/corpus/dev missing)**" if r["fallback"] else "")

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import yaml
 
-from generator.assemble import assemble
 from generator.cache import (
     RENDER_CODE,
     ExtractionCache,
@@ -28,17 +27,35 @@ from generator.cache import (
     write_state,
 )
 from generator.errors import SeedError, WriteRefused
-from generator.extract import extract
 from generator.ingest import find_seeds, read_seed
-from generator.memo import RenderMemo
+from generator.memo import Rendered, RenderMemo
 from generator.model import Document, Extraction, Site
 from generator.options import Options
-from generator.render import render_site
 from generator.report import Reporter
 from generator.write import DocsWriter, WriteReport
 
 PARALLEL_FROM = 64  # below this many seeds, worker start-up costs more than it saves
 Outcome = tuple[Document, Extraction] | SeedError
+
+
+# The stages are imported when first used: a run where nothing changed needs none of them, and
+# their imports (the extraction models above all) are a good part of that run's time.
+def extract(doc: Document, options: Options) -> Extraction:
+    from generator.extract import extract as run
+
+    return run(doc, options)
+
+
+def assemble(items: list[tuple[Document, Extraction]]) -> Site:
+    from generator.assemble import assemble as run
+
+    return run(items)
+
+
+def render_site(site: Site, name: str, memo: RenderMemo, jobs: int = 1) -> dict[str, Rendered]:
+    from generator.render import render_site as run
+
+    return run(site, name, memo, jobs=jobs)
 
 
 @dataclass
@@ -85,6 +102,8 @@ def read_and_extract(paths: list[Path], options: Options, reporter: Reporter) ->
             (process_seed(p, options) for p in paths), len(paths), "Extracting"
         )
         return
+    import generator.extract  # noqa: F401  (once here, not once in every forked worker)
+
     jobs = options.jobs or os.cpu_count() or 1
     size = max(16, len(paths) // (jobs * 8))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
