@@ -22,6 +22,7 @@ class Options:
     summary_sentences: int = 2
     key_points: int = 5
     jobs: int = 0  # 0: one per core
+    memory_mb: int = 1024  # render workers are started only while the run stays within this
     verbose: int = 0  # -1 quiet, 0 normal, 1 verbose
 
     def path(self, p: Path) -> Path:

@@ -230,6 +230,26 @@ def _fingerprint(keys: dict[Path, str | None], options: Options, name: str) -> s
     return digest.hexdigest()
 
 
+def render_jobs(options: Options, resident: int) -> int:
+    """Render workers that fit in options.memory_mb. A forked worker ends up with a copy of
+    most of the site model (reference counting writes to every object it touches) and the
+    rendered pages double the parent, so a run holds about (2 + workers) times what it holds
+    before rendering. Fewer than two workers gain nothing: then render in this process."""
+    jobs = options.jobs or os.cpu_count() or 1
+    fit = options.memory_mb * 2**20 // max(resident, 1) - 2
+    return min(jobs, fit) if fit >= 2 else 1
+
+
+def _resident_bytes() -> int:
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        import resource
+
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
 def generate(options: Options, reporter: Reporter) -> GenerateResult:
     with build_lock(options, reporter), few_collections():
         return generate_unlocked(options, reporter)
@@ -289,7 +309,7 @@ def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
     )
     memo_path.unlink(missing_ok=True)
     clock = time.perf_counter()
-    pages = render_site(site, name, memo, jobs=options.jobs or os.cpu_count() or 1)
+    pages = render_site(site, name, memo, jobs=render_jobs(options, _resident_bytes()))
     reporter.detail(f"render: {time.perf_counter() - clock:.1f} s")
     clock = time.perf_counter()
     try:

@@ -179,20 +179,21 @@ class DocsWriter:
     def write_all(self, pages: Mapping[str, str | Unchanged]) -> WriteReport:
         """Write every page; an UNCHANGED page (checked intact by the caller) stays as it is."""
         report = WriteReport()
-        planned: dict[str, tuple[Path, bytes, str]] = {}
+        # (target, content hash): the bytes are encoded again when written, so a run never
+        # holds a second copy of the whole tree in memory
+        planned: dict[str, tuple[Path, str]] = {}
         stats: dict[str, tuple[int, int]] = {}
         for rel, text in pages.items():
             if isinstance(text, Unchanged):
                 self.target(rel)
-                planned[rel] = (self.root / rel, b"", self.manifest[rel][-1])
+                planned[rel] = (self.root / rel, self.manifest[rel][-1])
                 stats[rel] = self.stats[rel]
                 report.unchanged.append(rel)
                 continue
-            data = text.encode("utf-8")
-            planned[rel] = (self.target(rel), data, digest(data))
+            planned[rel] = (self.target(rel), digest(text.encode("utf-8")))
 
         to_write: list[str] = []
-        for rel, (path, _data, new_hash) in planned.items():
+        for rel, (path, new_hash) in planned.items():
             if isinstance(pages[rel], Unchanged):
                 continue
             current = self._current(rel, path)
@@ -212,7 +213,7 @@ class DocsWriter:
         # Journal: every hash a file may hold until this run finishes.
         journal = {rel: list(h) for rel, h in self.manifest.items()}
         for rel in to_write:
-            journal[rel] = [*journal.get(rel, [])[-1:], planned[rel][2]]
+            journal[rel] = [*journal.get(rel, [])[-1:], planned[rel][1]]
         if to_write or stale:
             self._save(journal, {})
 
@@ -220,8 +221,9 @@ class DocsWriter:
             if rel in self._written:
                 raise WriteRefused(f"{rel!r} was already written in this run")
             self._written.add(rel)
-            path, data, _ = planned[rel]
-            atomic_write(path, data)
+            text = pages[rel]
+            assert isinstance(text, str)
+            atomic_write(planned[rel][0], text.encode("utf-8"))
             stats[rel] = self._stamp(rel)
             report.written.append(rel)
 
@@ -232,7 +234,7 @@ class DocsWriter:
             if rel in report.kept_edited:
                 final[rel] = self.manifest[rel]
             else:
-                final[rel] = [planned[rel][2]]
+                final[rel] = [planned[rel][1]]
         for rel in stale:
             path = self.root / rel
             current = self._current(rel, path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from conftest import make_project
 
 from generator import pipeline
@@ -76,3 +78,28 @@ def test_one_changed_seed_rewrites_only_the_pages_it_affects(tmp_path, monkeypat
     assert (
         "Officials in Tallinn added a note" in (opts.root / "briefings/reports/s2.md").read_text()
     )
+
+
+def test_render_workers_only_while_the_run_fits_in_memory(tmp_path):
+    opts = dataclasses.replace(make_project(tmp_path / "p"), jobs=2, memory_mb=1024)
+    assert pipeline.render_jobs(opts, 100 * 2**20) == 2, "a small model renders in parallel"
+    assert pipeline.render_jobs(opts, 300 * 2**20) == 1, "(2 + 2) x 300 MB would pass 1 GB"
+    bigger = dataclasses.replace(opts, memory_mb=4096)
+    assert pipeline.render_jobs(bigger, 300 * 2**20) == 2
+
+
+def test_a_tight_memory_limit_still_generates_the_whole_site(tmp_path, monkeypatch):
+    seeds = {f"s{i}.txt": f"Officials in Oslo said talks with Norway's Statoil began {i}.\n"
+             for i in range(3)}  # fmt: skip
+    seen = []
+    real = pipeline.render_site
+
+    def spy(site, name, memo, jobs=1):
+        seen.append(jobs)
+        return real(site, name, memo, jobs)
+
+    monkeypatch.setattr(pipeline, "render_site", spy)
+    tight = dataclasses.replace(make_project(tmp_path / "p", seeds), jobs=2, memory_mb=1)
+    result = generate(tight, Reporter(-1))
+    assert seen == [1] and result.exit_code == 0
+    assert (tight.root / "briefings" / "reports" / "s1.md").is_file()
