@@ -13,14 +13,14 @@ ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "FACILITY", "WEAPON", "EVENT", "OTHER"
 SOURCE_KINDS = ("outlet", "person", "organization", "government", "document", "anonymous")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Span:
     start: int
     end: int
     text: str
 
 
-@dataclass(slots=True)
+@dataclass
 class Metadata:
     """What the seed says about itself (front matter, sidecar JSON); every value optional."""
 
@@ -34,7 +34,7 @@ class Metadata:
     slug: str | None = None
 
 
-@dataclass(slots=True)
+@dataclass
 class Document:
     """One seed as read: decoded body text (front matter removed, HTML reduced) and metadata."""
 
@@ -47,7 +47,7 @@ class Document:
     key: str | None = None  # content key (seed bytes, sidecar, extractor): set by the pipeline
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Sentence:
     index: int  # 1-based, as shown on the page (S1, S2, ...)
     start: int
@@ -55,7 +55,7 @@ class Sentence:
     text: str
 
 
-@dataclass(slots=True)
+@dataclass
 class Entity:
     name: str  # canonical name
     type: str  # one of ENTITY_TYPES
@@ -68,7 +68,7 @@ class Entity:
     near_miss: str | None = None  # registry name this one nearly matches: an editor should check
 
 
-@dataclass(slots=True)
+@dataclass
 class Claim:
     start: int
     end: int
@@ -78,7 +78,7 @@ class Claim:
     anonymous_only: bool = False  # rests only on anonymous sourcing
 
 
-@dataclass(slots=True)
+@dataclass
 class Source:
     name: str
     kind: str  # one of SOURCE_KINDS
@@ -87,7 +87,7 @@ class Source:
     mention: Span | None = None  # where the source is named, nearest the claim
 
 
-@dataclass(slots=True)
+@dataclass
 class TimeRef:
     text: str
     start: int
@@ -97,7 +97,7 @@ class TimeRef:
     precision: str = "relative"  # "day" | "month" | "year" | "relative"
 
 
-@dataclass(slots=True)
+@dataclass
 class Extraction:
     """Everything extraction finds in one document."""
 
@@ -111,7 +111,7 @@ class Extraction:
     date: dt.date | None = None  # dateline found in the text, when the metadata has none
 
 
-@dataclass(slots=True)
+@dataclass
 class Briefing:
     """One briefing page: the document, what was extracted, and where it goes."""
 
@@ -126,7 +126,7 @@ class Briefing:
         return self.extraction.sentences[index - 1]
 
 
-@dataclass(slots=True)
+@dataclass
 class EntityRef:
     """One briefing's mention of an entity, for the entity page."""
 
@@ -136,7 +136,7 @@ class EntityRef:
     role: str | None
 
 
-@dataclass(slots=True)
+@dataclass
 class EntityPage:
     key: str  # slug under entities/
     name: str
@@ -150,7 +150,7 @@ class EntityPage:
     co_mentioned: list[tuple[str, int]] = field(default_factory=list)  # (entity key, count)
 
 
-@dataclass(slots=True)
+@dataclass
 class SourceRef:
     briefing: str
     basis: str
@@ -158,7 +158,7 @@ class SourceRef:
     sentence: int
 
 
-@dataclass(slots=True)
+@dataclass
 class SourcePage:
     key: str
     name: str
@@ -166,7 +166,7 @@ class SourcePage:
     refs: list[SourceRef] = field(default_factory=list)
 
 
-@dataclass(slots=True)
+@dataclass
 class Site:
     """Every page the generator will write, assembled before anything is written."""
 

@@ -6,6 +6,7 @@ import fcntl
 import gc
 import hashlib
 import os
+import stat
 import subprocess
 import sys
 import time
@@ -168,18 +169,26 @@ def seed_keys(paths: list[Path], options: Options) -> dict[Path, str | None]:
 
 def _stamp(path: Path) -> list[int] | None:
     """What identifies a seed's version without reading it: its and its sidecar's stat."""
+    text = os.fspath(path)
     try:
-        st = path.stat()
-        stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
-        sidecar = path.with_suffix(".json") if path.suffix else path.parent / f"{path.name}.json"
-        if sidecar.exists():
-            sc = sidecar.stat()
-            stamp += [sc.st_size, sc.st_mtime_ns, sc.st_ino]
-        if path.is_symlink():
-            return None  # the target may change behind the link: always read
-    except (OSError, RuntimeError):
+        st = os.lstat(text)
+    except (OSError, ValueError):
         return None
-    return stamp
+    if stat.S_ISLNK(st.st_mode):
+        return None  # the target may change behind the link: always read
+    stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
+    try:
+        sc = os.stat(_sidecar(text))
+    except (OSError, ValueError):
+        return stamp
+    return stamp + [sc.st_size, sc.st_mtime_ns, sc.st_ino]
+
+
+def _sidecar(text: str) -> str:
+    """The .json beside a seed, as `Path.with_suffix` names it (a name without suffix gets
+    ".json" appended)."""
+    stem, suffix = os.path.splitext(text)
+    return stem + ".json" if suffix not in ("", ".") else text + ".json"
 
 
 def _documents(

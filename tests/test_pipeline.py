@@ -103,3 +103,21 @@ def test_a_tight_memory_limit_still_generates_the_whole_site(tmp_path, monkeypat
     result = generate(tight, Reporter(-1))
     assert seen == [1] and result.exit_code == 0
     assert (tight.root / "briefings" / "reports" / "s1.md").is_file()
+
+
+def test_sidecar_names_match_the_reader(tmp_path):
+    from pathlib import Path
+
+    for name in ["a.txt", "a.b.md", "noext", "a.", "v1.2/report.html", "v1.2/notes"]:
+        path = Path(tmp_path, name)
+        expected = path.with_suffix(".json") if path.suffix else path.parent / f"{path.name}.json"
+        assert pipeline._sidecar(str(path)) == str(expected), name
+
+
+def test_editing_only_a_sidecar_is_noticed(tmp_path):
+    opts = make_project(tmp_path / "p", {"a.txt": "Officials in Oslo said so.\n"}, with_seed=False)
+    generate(opts, Reporter(-1))
+    (opts.root / "seeds" / "a.json").write_text('{"title": "Oslo talks resume"}')
+    again = generate(opts, Reporter(-1))
+    assert not again.unchanged
+    assert "Oslo talks resume" in (opts.root / "briefings" / "reports" / "a.md").read_text()

@@ -54,7 +54,7 @@ def test_interrupted_run_leaves_files_recognisable(tmp_path):
     # simulate a run killed after the journal was saved and the file rewritten
     w2 = DocsWriter(tmp_path)
     w2.manifest["a.md"] = [*w2.manifest["a.md"], __import__("hashlib").sha256(b"v2").hexdigest()]
-    w2._save(w2.manifest, {})
+    w2._save(w2.manifest, {}, finished=False)
     (tmp_path / "a.md").write_text("v2")
     report = DocsWriter(tmp_path).write_all({"a.md": "v3"})
     assert report.written == ["a.md"] and (tmp_path / "a.md").read_text() == "v3"
@@ -68,7 +68,7 @@ def test_killed_before_rewrite_does_not_pass_for_unchanged(tmp_path):
     DocsWriter(tmp_path).write_all({"a.md": "old"})
     w = DocsWriter(tmp_path)
     w.manifest["a.md"] = [*w.manifest["a.md"], hashlib.sha256(b"new").hexdigest()]
-    w._save(w.manifest, {})
+    w._save(w.manifest, {}, finished=False)
     report = DocsWriter(tmp_path).write_all({"a.md": "new"})
     assert report.written == ["a.md"] and (tmp_path / "a.md").read_text() == "new"
 
@@ -91,3 +91,30 @@ def test_written_pages_are_readable_like_any_file(tmp_path):
     mask = os.umask(0)
     os.umask(mask)
     assert mode == 0o666 & ~mask
+
+
+def test_temporaries_of_a_killed_run_are_swept_by_the_next(tmp_path):
+    DocsWriter(tmp_path).write_all({"reports/a.md": "v1"})
+    w = DocsWriter(tmp_path)
+    w._save(w.manifest, {}, finished=False)  # the journal of a run killed mid-write
+    leftover = tmp_path / "reports" / ".a.md.abcd1234.tmp"
+    leftover.write_text("half a page")
+    DocsWriter(tmp_path)
+    assert not leftover.exists()
+
+
+def test_a_finished_run_is_not_swept_again(tmp_path):
+    DocsWriter(tmp_path).write_all({"reports/a.md": "v1"})
+    foreign = tmp_path / "reports" / ".a.md.abcd1234.tmp"
+    foreign.write_text("not from a killed run: the last run finished")
+    DocsWriter(tmp_path)
+    assert foreign.exists()
+
+
+@pytest.mark.parametrize("junk", ['{"files": ["a.md"]}', '{"files": {"a.md": 5}, "stat": 3}', "[]"])
+def test_a_malformed_manifest_counts_as_none(tmp_path, junk):
+    (tmp_path / ".briefing-manifest.json").write_text(junk)
+    (tmp_path / "a.md").write_text("written by an editor")
+    report = DocsWriter(tmp_path).write_all({"a.md": "generated"})
+    assert report.kept_foreign == ["a.md"]
+    assert (tmp_path / "a.md").read_text() == "written by an editor"
