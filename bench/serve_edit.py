@@ -27,6 +27,8 @@ from browser import browser_page, free_port, stop_process  # noqa: E402
 from conftest import make_project  # noqa: E402
 from test_serve import wait_http  # noqa: E402
 
+from generator.slugs import slugify  # noqa: E402
+
 WORDS = ("Marsaxlokk", "Birzebbuga", "Xaghra", "Zebbug", "Qormi", "Mellieha", "Sliema")
 
 
@@ -48,11 +50,8 @@ def main() -> int:
         )
         try:
             start = time.monotonic()
-            wait_http(f"http://127.0.0.1:{port}/", 600)
-            # the page's slug is the seed's name made URL-safe; the corpus numbers every seed
-            page_md = sorted((project / "briefings" / "reports").glob(f"{seed.name[:5]}*.md"))[0]
-            url = f"http://127.0.0.1:{port}/reports/{page_md.stem}/"
-            wait_http(url, 60)
+            url = f"http://127.0.0.1:{port}/reports/{slugify(seed.stem, 'briefing')}/"
+            wait_http(url, 600)
             print(f"N={args.n}: preview up after {time.monotonic() - start:.1f} s")
             times = []
             with browser_page() as page:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import pickle
 import sqlite3
 from collections.abc import Iterable
@@ -12,6 +13,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from generator.ingest import sidecar_path
 from generator.model import Document, Extraction
 from generator.options import Options
 
@@ -61,7 +63,7 @@ def seed_key(path: Path, display: str, salt_value: str) -> str | None:
         if path.is_symlink():
             digest.update(str(path.resolve()).encode())
         digest.update(path.read_bytes())
-        sidecar = path.with_suffix(".json") if path.suffix else path.parent / f"{path.name}.json"
+        sidecar = Path(sidecar_path(os.fspath(path)))
         if sidecar.is_file():
             digest.update(b"\0sidecar\0" + sidecar.read_bytes())
     except (OSError, RuntimeError):  # unreadable, or a symbolic link loop: read_seed says why

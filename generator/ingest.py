@@ -57,6 +57,13 @@ def find_seeds(seeds_dir: Path, hidden: list[Path] | None = None) -> list[Path]:
     return [Path(p) for p in sorted(found)]
 
 
+def sidecar_path(seed: str) -> str:
+    """The JSON metadata file beside a seed: `a.txt` -> `a.json`, `notes` -> `notes.json`
+    (the rule of `Path.with_suffix`, on a plain string: seed stamps take it 10,000 times)."""
+    stem, suffix = os.path.splitext(seed)
+    return stem + ".json" if suffix not in ("", ".") else seed + ".json"
+
+
 def read_seed(path: Path, options: Options, seed_name: str | None = None) -> Document:
     """Read one seed file into a Document. Raises SeedError naming the seed."""
     seed = seed_name or str(path)
@@ -86,7 +93,7 @@ def read_seed(path: Path, options: Options, seed_name: str | None = None) -> Doc
     elif fmt == "html":
         text, meta = html_to_text(text, seed)
     elif fmt == "txt":
-        sidecar = path.with_suffix(".json") if path.suffix else path.parent / f"{path.name}.json"
+        sidecar = Path(sidecar_path(os.fspath(path)))
         if sidecar.is_file():
             meta = metadata_from(read_sidecar(sidecar, seed, warnings), seed, warnings)
     if not text.strip():

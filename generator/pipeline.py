@@ -28,7 +28,7 @@ from generator.cache import (
     write_state,
 )
 from generator.errors import SeedError, WriteRefused
-from generator.ingest import find_seeds, read_seed
+from generator.ingest import find_seeds, read_seed, sidecar_path
 from generator.memo import Rendered, RenderMemo
 from generator.model import Document, Extraction, Site
 from generator.options import Options
@@ -178,17 +178,10 @@ def _stamp(path: Path) -> list[int] | None:
         return None  # the target may change behind the link: always read
     stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
     try:
-        sc = os.stat(_sidecar(text))
+        sc = os.stat(sidecar_path(text))
     except (OSError, ValueError):
         return stamp
     return stamp + [sc.st_size, sc.st_mtime_ns, sc.st_ino]
-
-
-def _sidecar(text: str) -> str:
-    """The .json beside a seed, as `Path.with_suffix` names it (a name without suffix gets
-    ".json" appended)."""
-    stem, suffix = os.path.splitext(text)
-    return stem + ".json" if suffix not in ("", ".") else text + ".json"
 
 
 def _documents(

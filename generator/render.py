@@ -6,7 +6,6 @@ this module (URLs it built, HTML it assembled from escaped parts).
 
 from __future__ import annotations
 
-import gc
 import json
 import multiprocessing
 import re
@@ -108,25 +107,16 @@ def render_site(
     memo = memo or RenderMemo()
     by_slug = {b.slug: b for b in site.briefings}
     entities, sources = list(site.entities.values()), list(site.sources.values())
-    # Briefings in the order their objects lie in memory (CPython's id is the address), so
-    # each forked worker touches, and so copies, only its own part of the model.
-    in_memory = sorted(range(len(site.briefings)), key=lambda i: id(site.briefings[i].extraction))
-    kinds: list[list[_PageJob]] = [
-        [("briefing", i) for i in in_memory],
-        [("entity", i) for i in range(len(entities))],
-        [("source", i) for i in range(len(sources))],
-    ]
-    work = [job for kind in kinds for job in kind]
+    work: list[_PageJob] = [("briefing", i) for i in range(len(site.briefings))]
+    work += [("entity", i) for i in range(len(entities))]
+    work += [("source", i) for i in range(len(sources))]
     _shared = (site, by_slug, [site.briefings, entities, sources], memo)
     try:
         if jobs > 1 and len(work) >= PARALLEL_FROM:
-            chunks = [kind[len(kind) * w // jobs : len(kind) * (w + 1) // jobs]
-                      for kind in kinds for w in range(jobs)]  # fmt: skip
-            chunks = [c for c in chunks if c]
+            size = -(-len(work) // (jobs * 4))
+            chunks = [work[i : i + size] for i in range(0, len(work), size)]
             fork = multiprocessing.get_context("fork")
-            gc.freeze()  # the site model: a worker's collector neither scans nor copies it
-            pool = ProcessPoolExecutor(max_workers=jobs, mp_context=fork, initializer=gc.enable)
-            with pool:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
                 done = [row for chunk in pool.map(_render_chunk, chunks) for row in chunk]
         else:
             done = _render_chunk(work)

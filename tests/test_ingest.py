@@ -6,7 +6,7 @@ import pytest
 from conftest import SEED
 
 from generator.errors import SeedError
-from generator.ingest import find_seeds, read_seed
+from generator.ingest import find_seeds, read_seed, sidecar_path
 from generator.options import Options
 
 
@@ -133,3 +133,10 @@ def test_hidden_files_and_folders_are_not_seeds(tmp_path):
     keep = _seed(tmp_path, "no extension", "Text without extension.")
     assert find_seeds(opts.root / "seeds") == [keep]
     assert read_seed(keep, opts).format == "txt"
+
+
+def test_sidecar_names_follow_the_suffix_rule(tmp_path):
+    for name in ["a.txt", "a.b.md", "noext", "a.", "v1.2/report.html", "v1.2/notes"]:
+        path = Path(tmp_path, name)
+        expected = path.with_suffix(".json") if path.suffix else path.parent / f"{path.name}.json"
+        assert sidecar_path(str(path)) == str(expected), name

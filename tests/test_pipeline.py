@@ -105,15 +105,6 @@ def test_a_tight_memory_limit_still_generates_the_whole_site(tmp_path, monkeypat
     assert (tight.root / "briefings" / "reports" / "s1.md").is_file()
 
 
-def test_sidecar_names_match_the_reader(tmp_path):
-    from pathlib import Path
-
-    for name in ["a.txt", "a.b.md", "noext", "a.", "v1.2/report.html", "v1.2/notes"]:
-        path = Path(tmp_path, name)
-        expected = path.with_suffix(".json") if path.suffix else path.parent / f"{path.name}.json"
-        assert pipeline._sidecar(str(path)) == str(expected), name
-
-
 def test_editing_only_a_sidecar_is_noticed(tmp_path):
     opts = make_project(tmp_path / "p", {"a.txt": "Officials in Oslo said so.\n"}, with_seed=False)
     generate(opts, Reporter(-1))
