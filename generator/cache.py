@@ -47,7 +47,7 @@ def code_fingerprint(code: tuple[tuple[str, ...], tuple[str, ...]] = EXTRACT_COD
 
 def salt(options: Options) -> str:
     digest = hashlib.sha256(code_fingerprint().encode())
-    settings = (options.ner, options.max_text_chars, options.max_seed_bytes)
+    settings = (options.extractor, options.max_text_chars, options.max_seed_bytes)
     settings += (options.summary_sentences, options.key_points)
     digest.update(repr(settings).encode())
     registry = options.path(options.registry) if options.registry else None

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator import __version__
+from generator.extraction.statistical import ModelError
 from generator.options import Options
 from generator.report import Reporter
 
@@ -32,6 +33,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     common.add_argument(
         "--no-registry", action="store_true", help="ignore entities.yml (raw extraction)"
+    )
+    common.add_argument(
+        "--extractor",
+        choices=("model", "rules"),
+        default="model",
+        help="model: spaCy's statistical model combined with the rules (default); "
+        "rules: the rules alone (about 10x faster, for bulk imports)",
     )
 
     parser = argparse.ArgumentParser(
@@ -72,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         root=root,
         seeds=args.seeds.resolve() if args.seeds else Path("seeds"),
         registry=None if args.no_registry else Path("entities.yml"),
+        extractor=args.extractor,
         verbose=-1 if args.quiet else (1 if args.verbose else 0),
     )
     reporter = Reporter(options.verbose)
@@ -98,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         reporter.error("interrupted")
         return 130
+    except ModelError as err:
+        reporter.error(str(err))
+        return 1
     parser.error(f"unknown command {args.command}")
     return 2
 

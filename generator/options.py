@@ -16,7 +16,7 @@ class Options:
     cache: Path = Path(".cache/briefing")
     config: Path = Path("mkdocs.yml")
     registry: Path | None = Path("entities.yml")  # None: no registry
-    ner: str = "rules"  # "rules" | "spacy"
+    extractor: str = "model"  # "model": the statistical model with the rules; "rules": rules only
     max_seed_bytes: int = 20_000_000
     max_text_chars: int = 1_000_000  # longer bodies are cut (with a note) at a line or word end
     summary_sentences: int = 2

@@ -84,6 +84,7 @@ class Mention:
     subtype: str | None = None
     role: str | None = None
     titled: bool = False
+    hint: str | None = None  # the statistical model's type for this span (combine.py)
 
 
 def _tokens(text: str, start: int) -> list[tuple[int, int, str]]:

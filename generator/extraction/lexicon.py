@@ -52,6 +52,13 @@ TITLES = _words(
         "\n", ""
     )
 )
+# Capitalised abbreviations that name no organisation: units, file formats, job titles, measures.
+NOT_NAMES = _words(
+    """pdf|csv|html|xml|json|jpeg|jpg|png|gif|mp3|mp4|usb|hdmi|wifi|gps|url|faq|kb|mb|gb|tb|kw|mw|
+    gw|kwh|mwh|gwh|mph|kph|km|cm|mm|kg|lb|lbs|ft|ceo|cfo|coo|cto|cio|vp|svp|evp|md|phd|mba|gdp|gnp|
+    cpi|ipo|eps|roi|yoy|qoq|ai|tv|pc|am|pm|ad|bc|ok|aka|etc|diy|vip|rsvp|asap|fyi|tbd|eta|tba|
+    dna|rna|hiv|aids|covid|uv|led|lcd|suv|rpm|psi|btu|ghz|mhz|iq|dj|mc|pr|hr|rip"""
+)
 # Heads of these titles (single words) for matching "a spokesman for the ministry".
 TITLE_HEADS = frozenset(t.split()[-1] for t in TITLES)
 

@@ -8,13 +8,15 @@ from generator.extraction.headline import make_headline
 from generator.extraction.resolve import build_entities
 from generator.extraction.sentences import split_sentences
 from generator.extraction.summary import pick_key_points, pick_summary
-from generator.model import Document, Extraction
+from generator.model import Document, Extraction, Sentence
 from generator.options import Options
 
 MAX_CHARS = 5_000_000
 # Entities and sources are looked for in the first ANALYSE_CHARS characters only (a long news
 # article is under 100,000), so that a huge seed cannot make extraction slow.
 ANALYSE_CHARS = 300_000
+# The statistical model reads the first MODEL_CHARS of them (a long news article is under it).
+MODEL_CHARS = 100_000
 
 
 def run(doc: Document, options: Options) -> Extraction:
@@ -23,8 +25,18 @@ def run(doc: Document, options: Options) -> Extraction:
     head = text[:ANALYSE_CHARS]
     head_sentences = [s for s in sentences if s.end <= len(head)]
     mentions = find_mentions(head)
+    parser = None
+    if options.extractor == "model":
+        from generator.extraction.combine import combine
+        from generator.extraction.statistical import find_entities, parse
+
+        mentions = combine(head, mentions, find_entities(head[:MODEL_CHARS]))
+
+        def parser(sentences: list[Sentence]) -> list:
+            return parse(head, [(s.start, s.end) for s in sentences])
+
     entities = build_entities(head, mentions, head_sentences)
-    sources = _sources(head, head_sentences, entities)
+    sources = _sources(head, head_sentences, entities, parser)
     add_title_mentions(head, entities, head_sentences)
     timeline, date = _timeline(doc, text, sentences)
     if options.registry is not None:
@@ -44,12 +56,10 @@ def run(doc: Document, options: Options) -> Extraction:
     )
 
 
-def _sources(text, sentences, entities):  # type: ignore[no-untyped-def]
-    try:
-        from generator.extraction.sources import find_sources
-    except ImportError:
-        return []
-    return find_sources(text, sentences, entities)
+def _sources(text, sentences, entities, parse):  # type: ignore[no-untyped-def]
+    from generator.extraction.sources import find_sources
+
+    return find_sources(text, sentences, entities, parse)
 
 
 def _timeline(doc, text, sentences):  # type: ignore[no-untyped-def]

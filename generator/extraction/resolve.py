@@ -193,7 +193,8 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
         if m.type == "PERSON?":
             role = _person_role(b, m)
             if (
-                role
+                m.hint == "PERSON"
+                or role
                 or _speech_follows(text, m.end)
                 or m.text.split()[0].lower() in given_names()
                 or _looks_like_person(b, m, surnames)
@@ -202,6 +203,8 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
             else:
                 deferred.append(m)
         elif m.type == "PERSON" or (m.type == "NAME?" and m.text in leaders):
+            if m.type == "NAME?":
+                m.hint = None  # the rules know: the leader named by "the X regime"
             persons.append(b.add(m, "PERSON", m.canon, _person_role(b, m)))
         elif m.type == "NAME?":
             deferred.append(m)
@@ -282,6 +285,7 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
         if team or (acts * 2 > total and (acts >= 2 or total == 1)):
             ent.type, ent.subtype = "ORG", "team" if team else "state"
     _merge_acronyms(b)
+    _vote_untitled_people(b, mentions)
     ents = [e for e in b.entities.values() if e.mentions]
     for e in ents:
         e.mentions.sort(key=lambda s: s.start)
@@ -522,6 +526,32 @@ def _titled_person(b: _Builder, m: Mention) -> None:
     b.add(Mention(s, e, b.text[s:e], "PERSON", name, titled=True), "PERSON", name)
 
 
+def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
+    """A person the rules built from the shape of a name alone (no title, no role) is an
+    organisation or a place when the model reads most of its words that way ("Morgan
+    Stanley", "Ford said"): each mention votes with its number of words."""
+    hints = {m.start: m.hint for m in mentions if m.hint}
+    if not hints:
+        return
+    for key, ent in list(b.entities.items()):
+        if key[0] != "PERSON" or ent.roles:
+            continue
+        votes: dict[str, int] = {}
+        for s in ent.mentions:
+            label = hints.get(s.start)
+            if label:
+                votes[label] = votes.get(label, 0) + len(s.text.split())
+        if not votes:
+            continue
+        best = max(votes, key=lambda k: votes[k])
+        if best in ("ORG", "PLACE") and votes[best] > 2 * votes.get("PERSON", 0):
+            ent.type = best
+            del b.entities[key]
+            other = b.entities.setdefault((best, key[1]), ent)
+            if other is not ent:
+                other.mentions.extend(ent.mentions)
+
+
 def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> bool:
     """Type a name the gazetteers do not know from its context; False when nothing fits."""
     word = m.text
@@ -539,6 +569,9 @@ def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> b
         if (cue and cue not in _WEAK_LOCATIVE) or _PLACE_TAIL.match(b.text, m.end):
             m.subtype = None
             b.add(m, "PLACE", m.canon)  # "near Tal Abyad", "the Wadi Barada area"
+            return True
+        if m.hint and m.hint != "PERSON":  # the rules found no cue: the model's reading
+            b.add(m, m.hint, m.canon)
             return True
         return False
     if word.lower() in COMMON:
@@ -562,6 +595,9 @@ def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> b
     if _listed_with_place(b, m):
         m.subtype = None
         b.add(m, "PLACE", m.canon)  # "fighting in Zumar", "the town of Dabiq"
+        return True
+    if m.hint:  # the rules found no cue: the model's reading
+        b.add(m, m.hint, m.canon, _person_role(b, m) if m.hint == "PERSON" else None)
         return True
     return False
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.extraction.fastre import fast_alternation, trie
 from generator.extraction.lexicon import COMMON, TITLES, _words
+from generator.extraction.speakers import find_speakers, might_speak
+from generator.extraction.statistical import Token
 from generator.model import Claim, Entity, Sentence, Source
 
 _VERBS = (
@@ -689,10 +692,12 @@ _OUTLET_DESC = re.compile(
 
 
 def _corroborate(sources: list[Source], text: str) -> None:
-    """Mark claims that another source also makes (shared content-word stems).
+    """Mark claims that another, independent source also makes (shared content-word stems).
 
-    Only claim pairs sharing at least one stem are compared (an inverted index), and a stem held
-    by very many claims is ignored, so this stays near-linear on long documents.
+    Not independent: the same words credited twice (an outlet relaying a quote), a source named
+    inside the other's claim (a name inside the quote) or in its basis (the host of an
+    interview: "told CNN"). Only claim pairs sharing a stem are compared (an inverted index), and
+    a stem held by very many claims is ignored, so this stays near-linear on long documents.
     """
     claims: list[tuple[Source, Claim, frozenset[str]]] = []
     for src in sources:
@@ -713,15 +718,31 @@ def _corroborate(sources: list[Source], text: str) -> None:
                 if j != i:
                     counts[j] = counts.get(j, 0) + 1
         for j, shared in sorted(counts.items()):
-            b, _, sb = claims[j]
-            if b.name == a.name or shared < 3:
+            b, cb, sb = claims[j]
+            if b.name == a.name or shared < 3 or b.name in ca.corroborated_by:
                 continue
-            if shared / max(1, min(len(sa), len(sb))) >= 0.2 and b.name not in ca.corroborated_by:
-                ca.corroborated_by.append(b.name)
+            if shared / max(1, min(len(sa), len(sb))) < 0.2 or not _independent(a, ca, b, cb):
+                continue
+            ca.corroborated_by.append(b.name)
+
+
+def _independent(a: Source, ca: Claim, b: Source, cb: Claim) -> bool:
+    if ca.start < cb.end and cb.start < ca.end:
+        return False  # the same words credited to both: one relays the other
+    for x, cx, y in ((a, ca, b), (b, cb, a)):
+        if _names(y.name, cx.text) or _names(y.name, x.basis):
+            return False  # "X told CNN", or the other source named inside the claim
+    return True
+
+
+def _names(name: str, text: str) -> bool:
+    words = [w for w in _WORDS.findall(name) if len(w) > 2 and w.lower() not in COMMON]
+    return bool(words) and any(re.search(rf"\b{re.escape(w)}\b", text) for w in words)
 
 
 _WORD4 = re.compile(r"[A-Za-z]{4,}")
 MAX_HITS = 2000
+MAX_PARSED = 200  # sentences parsed per document: bounds the model's time on huge seeds
 _STOP = frozenset(
     [
         "that",
@@ -765,6 +786,13 @@ _STOP = frozenset(
 )
 
 
+def _parsed_hits(text: str, sent: Sentence, tokens: list[Token], entities: list[Entity]) -> list:
+    return [
+        _Hit(sp.name, sp.kind, sp.basis, sp.claim[0], sp.claim[1], sent.index, sp.mention)
+        for sp in find_speakers(text, sent, tokens, entities)
+    ]
+
+
 _SPEAKER = re.compile(r"((?:[A-Z][A-Z.'’-]+[ \t]+){0,3}[A-Z][A-Z'’-]+):[ \t]+(?=\S)")
 _NOT_SPEAKERS = frozenset(
     ["Q", "QUESTION", "MODERATOR", "OPERATOR", "NOTE", "UPDATE", "PARTICIPANT"]
@@ -794,10 +822,26 @@ def _speaker_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
     return [_Hit(name, "person", "", s, e, sent.index, (m.start(1), m.end(1)))]
 
 
-def find_sources(text: str, sentences: list[Sentence], entities: list[Entity]) -> list[Source]:
+def find_sources(
+    text: str,
+    sentences: list[Sentence],
+    entities: list[Entity],
+    parse: Callable[[list[Sentence]], list[list[Token]]] | None = None,
+) -> list[Source]:
+    """Sources and their claims. ``parse`` (the dependency parses of sentences) finds the
+    speakers of the sentences the rules attribute to nobody."""
     idx = _Index(entities)
     hits: list[_Hit] = []
     seen: dict[str, list[_Hit]] = {}
+    unattributed: list[Sentence] = []
+
+    def keep(found: list[_Hit]) -> None:
+        for h in found:
+            mine = seen.setdefault(h.name, [])
+            if not any(h.start < o.end and o.start < h.end for o in mine[-8:]):
+                mine.append(h)
+                hits.append(h)
+
     for sent in sentences:
         if len(sent.text) > 5000:
             continue
@@ -807,13 +851,16 @@ def find_sources(text: str, sentences: list[Sentence], entities: list[Entity]) -
             + _verb_hits(text, sent, idx, hits)
             + _speaker_hits(text, sent, idx)
         )
-        for h in found:
-            mine = seen.setdefault(h.name, [])
-            if not any(h.start < o.end and o.start < h.end for o in mine[-8:]):
-                mine.append(h)
-                hits.append(h)
+        if not found and parse is not None and might_speak(sent):
+            unattributed.append(sent)
+        keep(found)
         if len(hits) >= MAX_HITS:
             break
+    if unattributed and parse is not None:
+        unattributed = unattributed[:MAX_PARSED]
+        for sent, tokens in zip(unattributed, parse(unattributed), strict=True):
+            keep(_parsed_hits(text, sent, tokens, entities))
+        hits.sort(key=lambda h: h.start)
     by_key: dict[tuple[str, str], Source] = {}
     for h in hits:
         key = (h.name, h.basis)

@@ -1,0 +1,154 @@
+"""Rule mentions + model entities -> one list of mentions. The one place where the two meet.
+
+Who decides what (each rule has its own test in tests/test_extraction_combine.py):
+
+1. **Rules win where they hold knowledge**: gazetteer names (countries, regions, known
+   organisations, news outlets), titled people and their roles ("Foreign Minister Abbas
+   Araghchi"), state bodies ("Iraqi security forces"), operations, weapons, and the registry
+   (applied after extraction). A country keeps the rules' reading (see resolve.py: a PLACE,
+   or an ORG for the whole briefing where it acts as a state).
+2. **The model wins where the rules only guessed**: a capitalised name the rules could not type
+   (``NAME?``, ``PERSON?``) takes the model's type; an untitled "person" the rules built from a
+   given name is an organisation or place when the model says so ("Morgan Stanley", "Ford");
+   a small city of the gazetteer read as a person or organisation by the model follows the model.
+3. **The model adds nothing the rules rejected**: the rules see every capitalised run and drop
+   some on purpose ("pro-Moscow", "Time permitting", an office such as "Minister for the Pacific
+   Islands"); a model span no rule mention overlaps is not added (on the development corpus such
+   additions were as often wrong as right).
+4. **Junk is dropped**: a rule guess the model does not support at all is dropped when it is an
+   unknown all-capitals token (file formats and units: "PDF", "MW") or a name built of heading
+   words at a line start.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from generator.extraction.entities import Mention
+from generator.extraction.gazetteer import lookup
+from generator.extraction.lexicon import COMMON, DEMONYMS, NOT_NAMES, TITLES, _words
+from generator.extraction.statistical import ModelEntity
+
+_TYPES = ("PERSON", "ORG", "PLACE", "FACILITY", "EVENT")
+_UNSURE = ("NAME?", "PERSON?")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_MONTHS_DAYS = _words(
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+
+
+def _clean(text: str, e: ModelEntity) -> tuple[int, int] | None:
+    """The model span trimmed to a name: no leading article or title, no possessive; None when
+    what is left is no name."""
+    s, end = e.start, e.end
+    words = text[s:end].split(" ")
+    while words and (words[0].lower() in ("the", "a", "an") or _title(words[0])):
+        s += len(words[0]) + 1
+        words = words[1:]
+    if not words or s >= end or (len(words) == 1 and _title(words[0] + text[end : end + 1])):
+        return None
+    got = _POSSESSIVE.search(text, s, end)
+    if got and got.start() > s:
+        end = got.start()
+    span = text[s:end]
+    if "\n" in span or not span[:1].isupper() or any(c.isdigit() for c in span):
+        return None
+    if span.isupper() and " " not in span and len(span) > 6:
+        return None  # "QUESTION:", "UPDATE": transcript labels and headings
+    low = span.lower()
+    if low in COMMON or low in _MONTHS_DAYS or low in TITLES or low in DEMONYMS:
+        return None
+    return s, end
+
+
+def _title(word: str) -> bool:
+    low = word.lower()
+    return low in TITLES or low + "." in TITLES
+
+
+def _known(m: Mention) -> bool:
+    """The rules hold knowledge about this mention (not only its shape)."""
+    if m.titled or m.role or m.subtype in ("group", "operation", "country", "region", "state"):
+        return True
+    if m.type in ("WEAPON", "EVENT", "FACILITY", "TITLE?"):
+        return True
+    entry = lookup(m.text)
+    if entry is None:
+        return False
+    return not (entry.type == "PLACE" and entry.subtype == "city")
+
+
+def _unsupported_junk(text: str, m: Mention) -> bool:
+    """A rule guess no model entity supports and that looks like furniture, not a name."""
+    word = m.text
+    return m.type == "ORG" and word.lower() in NOT_NAMES  # "PDF", "MW", "CEO"
+
+
+def combine(text: str, mentions: list[Mention], model: list[ModelEntity]) -> list[Mention]:
+    spans = []
+    for e in model:
+        got = _clean(text, e)
+        if got:
+            spans.append((got[0], got[1], e.label))
+    spans.sort()
+    starts = [s for s, _, _ in spans]
+    usual = _usual_labels(text, spans)
+    out: list[Mention] = []
+    nested = _nested(mentions)
+    for m in mentions:
+        i = max(0, bisect_left(starts, m.start) - 3)
+        hits = []
+        while i < len(spans) and spans[i][0] < m.end:
+            if spans[i][1] > m.start:
+                hits.append(i)
+            i += 1
+        label = usual.get(m.text) or _best_label(spans, hits, m)
+        if label is None:
+            if not _known(m) and _unsupported_junk(text, m):
+                continue
+            out.append(m)
+            continue
+        if (
+            label in _TYPES
+            and (m.type in _UNSURE or (m.type == "PERSON" and not m.titled))
+            and id(m) not in nested
+        ):
+            m.hint = label  # resolve.py decides with the rest of the entity's mentions
+        out.append(m)
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _usual_labels(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Each name's most frequent model label over the whole text: the model reads every
+    occurrence on its own, and one text names one thing one way."""
+    counts: dict[str, dict[str, int]] = {}
+    for s, e, label in spans:
+        per = counts.setdefault(text[s:e], {})
+        per[label] = per.get(label, 0) + 1
+    return {name: max(per, key=lambda k: per[k]) for name, per in counts.items()}
+
+
+def _nested(mentions: list[Mention]) -> set[int]:
+    """ids of mentions inside a longer one ("Tobago" in "Trinidad and Tobago"): the rules drop
+    those, and the model must not bring them back."""
+    inside: set[int] = set()
+    reach = -1
+    for m in sorted(mentions, key=lambda x: (x.start, -x.end)):
+        if m.end <= reach:
+            inside.add(id(m))
+        reach = max(reach, m.end)
+    return inside
+
+
+def _best_label(spans: list[tuple[int, int, str]], hits: list[int], m: Mention) -> str | None:
+    """The label of the model entity that overlaps ``m`` most."""
+    best, best_overlap = None, 0
+    for i in hits:
+        s, e, label = spans[i]
+        overlap = min(e, m.end) - max(s, m.start)
+        if overlap > best_overlap:
+            best, best_overlap = label, overlap
+    return best

@@ -1,0 +1,226 @@
+"""Sources from the dependency parse: who said, told, reported or announced what.
+
+Used for the sentences where the sourcing rules (sources.py) found nobody: the subject of a verb
+of saying ("A doctor told reporters that ..."), the agent of a passive ("were told by the
+chairman that ..."), with the clausal complement as the claim and the text's own words for the
+basis ("told reporters", "in a statement").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from generator.extraction.lexicon import OUTLETS, _words
+from generator.extraction.statistical import Token
+from generator.model import Entity, Sentence
+
+_SAY = _words(
+    "say|says|said|tell|tells|told|report|reports|reported|announce|announces|announced|state|"
+    "states|stated|add|adds|added|claim|claims|claimed|confirm|confirms|confirmed|deny|denies|"
+    "denied|warn|warns|warned|note|notes|noted|explain|explains|explained|write|writes|wrote|"
+    "argue|argues|argued|insist|insists|insisted|estimate|estimates|estimated|predict|predicts|"
+    "predicted|allege|alleges|alleged|reveal|reveals|revealed|disclose|discloses|disclosed|"
+    "testify|testifies|testified|acknowledge|acknowledges|acknowledged|admit|admits|admitted|"
+    "suggest|suggests|suggested|maintain|maintains|maintained"
+)
+_PRONOUNS = frozenset(["he", "she"])
+_DETERMINERS = frozenset(["a", "an", "the", "some", "several", "two", "three", "many"])
+_BASIS_NOUNS = frozenset(
+    ["statement", "interview", "release", "post", "letter", "email", "briefing", "conference"]
+)
+_GOVERNMENT = frozenset(
+    [
+        "police",
+        "government",
+        "ministry",
+        "army",
+        "military",
+        "court",
+        "prosecutors",
+        "navy",
+        "authorities",
+        "department",
+        "agency",
+        "regulator",
+        "regulators",
+        "council",
+        "judge",
+    ]
+)
+_DOCUMENTS = frozenset(
+    [
+        "report",
+        "study",
+        "survey",
+        "poll",
+        "statement",
+        "filing",
+        "document",
+        "data",
+        "analysis",
+        "release",
+        "letter",
+        "research",
+        "documents",
+        "figures",
+        "records",
+    ]
+)
+_MODIFIERS = frozenset(["det", "compound", "amod", "poss", "nummod", "nmod", "case"])
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    kind: str
+    basis: str
+    claim: tuple[int, int]
+    mention: tuple[int, int]
+
+
+def _children(tokens: list[Token], lo: int, hi: int) -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for i in range(lo, hi):
+        h = tokens[i].head
+        if h != i:
+            kids.setdefault(h, []).append(i)
+    return kids
+
+
+def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
+    for e in entities:
+        for m in e.mentions:
+            if m.start < end and start < m.end:
+                return e
+    return None
+
+
+def _person_before(entities: list[Entity], pos: int) -> Entity | None:
+    best, best_pos = None, -1
+    for e in entities:
+        if e.type != "PERSON":
+            continue
+        for m in e.mentions:
+            if best_pos < m.start < pos:
+                best, best_pos = e, m.start
+    return best
+
+
+def _kind(entity: Entity | None, head: str) -> str:
+    if entity is not None:
+        if entity.type == "PERSON":
+            return "person"
+        if entity.name.lower() in OUTLETS or entity.subtype == "outlet":
+            return "outlet"
+        if entity.type == "PLACE" or entity.subtype in ("state", "country"):
+            return "government"
+        return "organization"
+    low = head.lower()
+    if low in _GOVERNMENT:
+        return "government"
+    if low in _DOCUMENTS:
+        return "document"
+    return "anonymous"
+
+
+_SAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_SAY)) + r")\b", re.I)
+
+
+def might_speak(sentence: Sentence) -> bool:
+    """A verb of saying occurs: only such sentences are worth parsing."""
+    return bool(_SAY_WORD.search(sentence.text))
+
+
+def find_speakers(
+    text: str, sentence: Sentence, tokens: list[Token], entities: list[Entity]
+) -> list[Speaker]:
+    """Speakers in one parsed sentence (``tokens``: the sentence's parse)."""
+    lo, hi = 0, len(tokens)
+    kids = _children(tokens, lo, hi)
+    out = []
+    for v in range(lo, hi):
+        verb = tokens[v]
+        if verb.text.lower() not in _SAY or not verb.tag.startswith("VB"):
+            continue
+        mine = kids.get(v, [])
+        claims = [k for k in mine if tokens[k].dep == "ccomp"]
+        if not claims:
+            continue
+        subject = next((k for k in mine if tokens[k].dep == "nsubj"), None)
+        if subject is None:
+            agent = next((k for k in mine if tokens[k].dep == "agent"), None)
+            subject = next((k for k in kids.get(agent, []) if tokens[k].dep == "pobj"), None)
+        if subject is None:
+            continue
+        found = _source(text, tokens, kids, subject, entities)
+        if found is None:
+            continue
+        name, kind, mention = found
+        c = tokens[claims[0]]
+        start, end = _claim_span(text, tokens, kids, claims[0], c)
+        if end - start < 8:
+            continue
+        out.append(Speaker(name, kind, _basis(text, tokens, kids, v), (start, end), mention))
+    return out
+
+
+def _source(
+    text: str,
+    tokens: list[Token],
+    kids: dict[int, list[int]],
+    subject: int,
+    entities: list[Entity],
+) -> tuple[str, str, tuple[int, int]] | None:
+    head = tokens[subject]
+    if head.text.lower() in _PRONOUNS:
+        person = _person_before(entities, head.start)
+        if person is None:
+            return None
+        return person.name, "person", (head.start, head.end)
+    if head.tag in ("PRP", "PRP$", "WP", "DT", "EX"):
+        return None
+    left = subject
+    for k in kids.get(subject, []):
+        if k < subject and tokens[k].dep in _MODIFIERS:
+            left = min(left, _leftmost(kids, k))
+    while left < subject and tokens[left].text.lower() in _DETERMINERS:
+        left += 1
+    start, end = tokens[left].start, head.end
+    entity = _entity_at(entities, start, end)
+    if entity is not None:
+        return entity.name, _kind(entity, head.text), (start, end)
+    return " ".join(text[start:end].split()), _kind(None, head.text), (start, end)
+
+
+def _leftmost(kids: dict[int, list[int]], i: int) -> int:
+    while kids.get(i) and min(kids[i]) < i:
+        i = min(kids[i])
+    return i
+
+
+def _claim_span(
+    text: str, tokens: list[Token], kids: dict[int, list[int]], k: int, c: Token
+) -> tuple[int, int]:
+    start, end = c.left, c.right
+    first = next((j for j in sorted(kids.get(k, [])) if tokens[j].start == start), None)
+    if first is not None and tokens[first].dep == "mark" and tokens[first].text.lower() == "that":
+        start = tokens[first + 1].start if first + 1 < len(tokens) else start
+    while end > start and text[end - 1] in ".,;:\"“”'’ ":
+        end -= 1
+    while start < end and text[start] in "\"“”'‘ ":
+        start += 1
+    return start, end
+
+
+def _basis(text: str, tokens: list[Token], kids: dict[int, list[int]], v: int) -> str:
+    verb = tokens[v]
+    for k in kids.get(v, []):
+        t = tokens[k]
+        if verb.text.lower() in ("told", "tell", "tells") and t.dep in ("dobj", "dative"):
+            return " ".join(text[verb.start : t.right].split())  # "told reporters"
+        if t.dep == "prep" and t.text.lower() == "in":
+            obj = next((j for j in kids.get(k, []) if tokens[j].dep == "pobj"), None)
+            if obj is not None and tokens[obj].text.lower() in _BASIS_NOUNS:
+                return " ".join(text[t.start : tokens[obj].end].split())  # "in a statement"
+    return ""
