@@ -202,3 +202,39 @@ def test_department_of_a_subject_is_an_organisation():
     assert sources_by_name(ex)["U.S. Department of Agriculture"].claims[0].text == (
         "ozone harms soybeans"
     )
+
+
+def test_the_parse_finds_speakers_the_patterns_miss():
+    ex = run(
+        "The Financial Times reported on Sunday that the board had met twice to discuss a sale.\n\n"
+        "A doctor at the hospital told reporters that three patients remained in critical "
+        "condition.\n\nShareholders were told by the chairman that dividends would be cut."
+    )
+    rows = {s.name: s for s in ex.sources}
+    assert rows["Financial Times"].kind == "outlet"
+    assert rows["Financial Times"].claims[0].text == "the board had met twice to discuss a sale"
+    doctor = rows["doctor"]
+    assert doctor.basis == "told reporters" and doctor.kind == "anonymous"
+    assert doctor.claims[0].text == "three patients remained in critical condition"
+    assert rows["chairman"].claims[0].text == "dividends would be cut"
+
+
+def test_a_name_inside_the_claim_is_not_an_independent_source():
+    ex = run(
+        "Jo Park said that Alan Reed had promised the old bridge would reopen to traffic in May."
+        "\n\nAlan Reed said the old bridge would reopen to traffic in May."
+    )
+    rows = sources_by_name(ex)
+    assert rows["Jo Park"].claims and rows["Alan Reed"].claims
+    for src in ex.sources:
+        for claim in src.claims:
+            assert not claim.corroborated_by, (src.name, claim.text)
+
+
+def test_independent_sources_corroborate():
+    ex = run(
+        "Officials at the transport ministry said the old bridge would reopen to traffic in May.\n\n"
+        "Engineers from Halden Works also said the old bridge would reopen to traffic in May."
+    )
+    flagged = [c for s in ex.sources for c in s.claims if c.corroborated_by]
+    assert len(flagged) == 2

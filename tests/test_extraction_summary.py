@@ -19,3 +19,20 @@ def test_headline_uses_only_text_words():
     assert words <= set(
         ["the", "city", "council", "is", "considering", "a", "new", "tax", "on", "boats"]
     )
+
+
+def test_bottom_line_starts_with_the_lead_not_a_dateline_or_credit():
+    ex = run(
+        "By Jane Smith\nPhoto: Getty Images\nLONDON, June 3 (AP) — British lawmakers voted on "
+        "Monday to hold an early election in December.\n\nThe vote passed by 438 to 20."
+    )
+    first = ex.sentences[ex.summary[0] - 1].text
+    assert first.startswith("British lawmakers voted on Monday")
+
+
+def test_fused_headings_are_not_the_bottom_line():
+    ex = run(
+        "Markets Business World Economy Tech Stocks Slide As Fed Signals Rate Hike\n"
+        "Stocks fell sharply on Wednesday after the central bank signalled a rate rise."
+    )
+    assert ex.sentences[ex.summary[0] - 1].text.startswith("Stocks fell sharply")

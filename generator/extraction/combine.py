@@ -15,9 +15,6 @@ Who decides what (each rule has its own test in tests/test_extraction_combine.py
    some on purpose ("pro-Moscow", "Time permitting", an office such as "Minister for the Pacific
    Islands"); a model span no rule mention overlaps is not added (on the development corpus such
    additions were as often wrong as right).
-4. **Junk is dropped**: a rule guess the model does not support at all is dropped when it is an
-   unknown all-capitals token (file formats and units: "PDF", "MW") or a name built of heading
-   words at a line start.
 """
 
 from __future__ import annotations
@@ -27,7 +24,7 @@ from bisect import bisect_left
 
 from generator.extraction.entities import Mention
 from generator.extraction.gazetteer import lookup
-from generator.extraction.lexicon import COMMON, DEMONYMS, NOT_NAMES, TITLES, _words
+from generator.extraction.lexicon import COMMON, DEMONYMS, TITLES, _words
 from generator.extraction.statistical import ModelEntity
 
 _TYPES = ("PERSON", "ORG", "PLACE", "FACILITY", "EVENT")
@@ -80,12 +77,6 @@ def _known(m: Mention) -> bool:
     return not (entry.type == "PLACE" and entry.subtype == "city")
 
 
-def _unsupported_junk(text: str, m: Mention) -> bool:
-    """A rule guess no model entity supports and that looks like furniture, not a name."""
-    word = m.text
-    return m.type == "ORG" and word.lower() in NOT_NAMES  # "PDF", "MW", "CEO"
-
-
 def combine(text: str, mentions: list[Mention], model: list[ModelEntity]) -> list[Mention]:
     spans = []
     for e in model:
@@ -106,8 +97,6 @@ def combine(text: str, mentions: list[Mention], model: list[ModelEntity]) -> lis
             i += 1
         label = usual.get(m.text) or _best_label(spans, hits, m)
         if label is None:
-            if not _known(m) and _unsupported_junk(text, m):
-                continue
             out.append(m)
             continue
         if (

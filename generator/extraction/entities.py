@@ -10,6 +10,7 @@ from generator.extraction.lexicon import (
     COMMON,
     DEMONYMS,
     FACILITY_HEADS,
+    NOT_NAMES,
     ORG_HEADS,
     PLACE_HEADS,
     SPEECH_VERBS,
@@ -223,8 +224,8 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
             return "PLACE", text, None
     if len(toks) == 1:
         word = toks[0]
-        if _CONTRACTION.search(word) or word in _NOT_ACRONYM:
-            return None  # "I’m", "We’ve"
+        if _CONTRACTION.search(word) or word in _NOT_ACRONYM or word.lower() in NOT_NAMES:
+            return None  # "I’m", "We’ve", "PDF", "MW"
         if (
             word[-1:] == "s"
             and word[-2:] != "ss"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from generator.extraction.appositives import add_title_mentions
+from generator.extraction.descriptors import type_by_descriptor
 from generator.extraction.entities import find_mentions
 from generator.extraction.headline import make_headline
 from generator.extraction.resolve import build_entities
@@ -24,7 +25,7 @@ def run(doc: Document, options: Options) -> Extraction:
     sentences = split_sentences(text)
     head = text[:ANALYSE_CHARS]
     head_sentences = [s for s in sentences if s.end <= len(head)]
-    mentions = find_mentions(head)
+    mentions = type_by_descriptor(head, find_mentions(head))
     parser = None
     if options.extractor == "model":
         from generator.extraction.combine import combine

@@ -284,6 +284,7 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
         team = any(_in_score(text, s.start, s.end) for s in ent.mentions)
         if team or (acts * 2 > total and (acts >= 2 or total == 1)):
             ent.type, ent.subtype = "ORG", "team" if team else "state"
+    _teams(b)
     _merge_acronyms(b)
     _vote_untitled_people(b, mentions)
     ents = [e for e in b.entities.values() if e.mentions]
@@ -526,6 +527,28 @@ def _titled_person(b: _Builder, m: Mention) -> None:
     b.add(Mention(s, e, b.text[s:e], "PERSON", name, titled=True), "PERSON", name)
 
 
+_PLAYED = re.compile(
+    r"[ \t]+(?:beat|beats|defeated|defeats|edged|routed|thrashed|drew with|draw with|lost to|"
+    r"loses to|hosted|hosts|faced|faces|played|plays|(?:\d{1,2}[ \t]*[–—-][ \t]*\d{1,2}))"
+    r"[ \t]+(?:the[ \t]+)?"
+)
+
+
+def _teams(b: _Builder) -> None:
+    """Two cities joined by "beat", "lost to", "drew with" or a score ("Wellington beat
+    Auckland", "Leeds 2-0 Hull") name their teams: organisations."""
+    spans = sorted(
+        (s.start, s.end, ent)
+        for (t, _), ent in b.entities.items()
+        if t == "PLACE" and ent.subtype == "city"
+        for s in ent.mentions
+    )
+    for (_, end, a), (start, _, c) in zip(spans, spans[1:], strict=False):
+        if a is not c and _PLAYED.fullmatch(b.text, end, start):
+            for ent in (a, c):
+                ent.type, ent.subtype = "ORG", "team"
+
+
 def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
     """A person the rules built from the shape of a name alone (no title, no role) is an
     organisation or a place when the model reads most of its words that way ("Morgan
@@ -545,6 +568,8 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
             continue
         best = max(votes, key=lambda k: votes[k])
         if best in ("ORG", "PLACE") and votes[best] > 2 * votes.get("PERSON", 0):
+            if best == "PLACE" and any(_state_score(b.text, s.start, s.end) for s in ent.mentions):
+                best = "ORG"  # it acts: a company, not a place ("Nvidia reported")
             ent.type = best
             del b.entities[key]
             other = b.entities.setdefault((best, key[1]), ent)
@@ -597,7 +622,15 @@ def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> b
         b.add(m, "PLACE", m.canon)  # "fighting in Zumar", "the town of Dabiq"
         return True
     if m.hint:  # the rules found no cue: the model's reading
-        b.add(m, m.hint, m.canon, _person_role(b, m) if m.hint == "PERSON" else None)
+        for typ in ("PLACE", "ORG", "PERSON"):
+            typed = b.entities.get((typ, word.lower()))
+            if typed is not None:  # the text typed this name once ("the village of Qalbeen")
+                typed.mentions.append(Span(m.start, m.end, m.text))
+                return True
+        typ = m.hint
+        if typ == "PLACE" and _state_score(b.text, m.start, m.end):
+            typ = "ORG"  # a place no gazetteer knows that acts ("Nvidia reported") is a body
+        b.add(m, typ, m.canon, _person_role(b, m) if typ == "PERSON" else None)
         return True
     return False
 

@@ -146,6 +146,13 @@ SENTENCE_STARTERS = frozenset(
 _CANDIDATE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n\s*\n")
 _NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]?([^\s]+)")
 _LINE_BREAK = re.compile(r"\n")
+# A dateline opening a paragraph: "WASHINGTON (Reuters) -", "LONDON, June 3 (AP) —", "(CNN) —".
+_DATELINE = re.compile(
+    r"(?:(?<=\n)|^)[ \t]*(?:[A-Z][A-Z.'’-]+(?:[ \t]+[A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]+(?:[ \t]+[A-Z][A-Za-z.]+)?)?"
+    r"(?:,?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}(?:,[ \t]+\d{4})?)?[ \t]*"
+    r"(?:\([A-Za-z.&’' -]{2,30}\))?|\([A-Za-z.&’' -]{2,30}\))[ \t]*[-–—]+[ \t]+(?=[A-Z“\"‘'])"
+)
 
 
 def _ends_sentence(text: str, end: int, punct: str) -> bool:
@@ -187,6 +194,7 @@ def _boundaries(text: str) -> list[int]:
     for m in _CANDIDATE.finditer(text):
         if m.group().startswith("\n") or _ends_sentence(text, m.end(), m.group()):
             cuts.append(m.end())
+    cuts.extend(m.end() for m in _DATELINE.finditer(text, 0, 2_000_000))
     # A short line with no final punctuation (dateline, heading) stands on its own,
     # unless the text is hard-wrapped (most lines of similar, moderate length).
     if _hard_wrapped(text):

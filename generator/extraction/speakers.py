@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.extraction.descriptors import ORG_NOUNS
 from generator.extraction.lexicon import OUTLETS, _words
 from generator.extraction.statistical import Token
 from generator.model import Entity, Sentence
@@ -96,10 +97,11 @@ def _entity_at(entities: list[Entity], start: int, end: int) -> Entity | None:
     return None
 
 
-def _person_before(entities: list[Entity], pos: int) -> Entity | None:
+def _before(entities: list[Entity], pos: int, typ: str) -> Entity | None:
+    """The entity of type ``typ`` mentioned last before ``pos``."""
     best, best_pos = None, -1
     for e in entities:
-        if e.type != "PERSON":
+        if e.type != typ:
             continue
         for m in e.mentions:
             if best_pos < m.start < pos:
@@ -174,12 +176,17 @@ def _source(
 ) -> tuple[str, str, tuple[int, int]] | None:
     head = tokens[subject]
     if head.text.lower() in _PRONOUNS:
-        person = _person_before(entities, head.start)
+        person = _before(entities, head.start, "PERSON")
         if person is None:
             return None
         return person.name, "person", (head.start, head.end)
     if head.tag in ("PRP", "PRP$", "WP", "DT", "EX"):
         return None
+    det = [k for k in kids.get(subject, []) if tokens[k].dep == "det"]
+    if det and tokens[det[0]].text.lower() == "the" and head.text.lower() in ORG_NOUNS:
+        org = _before(entities, head.start, "ORG")  # "the chipmaker said": the company named
+        if org is not None:
+            return org.name, _kind(org, head.text), (head.start, head.end)
     left = subject
     for k in kids.get(subject, []):
         if k < subject and tokens[k].dep in _MODIFIERS:

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
+import re
+
 from generator.model import Entity, Sentence, Source
 
 _MIN_WORDS = 6
 
 
+_FURNITURE = re.compile(
+    r"(?:By|Photo|Photograph|Image|Picture|Credit|Reporting by|Editing by|Written by|Additional "
+    r"reporting|Copyright|Follow|Sign up|Subscribe|Share this|Read more|Related|Advertisement|"
+    r"Updated|Published|Posted|Last modified|Getty Images|AP Photo|Click here)\b|©|\(c\)",
+    re.I,
+)
+
+
 def _is_body(s: Sentence) -> bool:
-    return len(s.text.split()) >= _MIN_WORDS
+    """A sentence of the article itself: long enough, not a credit line, byline or caption
+    credit, not a run of headings fused together (mostly capitalised words)."""
+    words = s.text.split()
+    if len(words) < _MIN_WORDS or _FURNITURE.match(s.text):
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return capitalised * 3 < len(words) * 2
 
 
 def pick_summary(sentences: list[Sentence], n: int) -> list[int]:
