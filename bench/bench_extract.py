@@ -1,4 +1,5 @@
-"""Extraction speed: articles per second on one core (reads ../shared/corpus/dev when present)."""
+"""Extraction speed: articles per second on one core, for each extractor (the statistical model
+with the rules, and the rules alone); reads ../shared/corpus/dev when present."""
 
 from __future__ import annotations
 
@@ -17,8 +18,13 @@ def main() -> None:
     paths = sorted(CORPUS.glob("*.txt")) if CORPUS.is_dir() else []
     paths = paths or [ROOT / "seeds" / "000_d7325ed9ddf325b5.txt"]
     docs = [Document(str(p), p.stem, "txt", p.read_text("utf-8")) for p in paths]
-    options = Options(registry=None)
-    extract(docs[0], options)  # warm the gazetteer caches
+    for extractor in ("model", "rules"):
+        print(f"--extractor {extractor}")
+        measure(docs, Options(registry=None, extractor=extractor))
+
+
+def measure(docs: list[Document], options: Options) -> None:
+    extract(docs[0], options)  # warm the gazetteer caches (and load the model)
     words = sum(len(d.text.split()) for d in docs)
     rounds, start, cpu = 0, time.perf_counter(), time.process_time()
     while time.perf_counter() - start < 5 or rounds < 3:

@@ -105,6 +105,11 @@ def read_and_extract(paths: list[Path], options: Options, reporter: Reporter) ->
         return
     import generator.extract  # noqa: F401  (once here, not once in every forked worker)
 
+    if options.extractor == "model":
+        from generator.extraction.statistical import load
+
+        load()  # forked workers share the parent's copy of the model
+
     jobs = options.jobs or os.cpu_count() or 1
     size = max(16, len(paths) // (jobs * 8))
     chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
