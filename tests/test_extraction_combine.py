@@ -103,3 +103,12 @@ def test_units_and_file_formats_are_not_organisations():
     got = types(ex)
     assert not {"MW", "PDF", "CEO"} & set(got)
     assert got["Dana Holt"] == "PERSON"
+
+
+def test_a_person_described_by_their_employer_stays_a_person():
+    ex = run(
+        '"We are thrilled with the result," said Karen Doyle, a spokeswoman for the company.\n\n'
+        '"It was a tough decision," Doyle added.'
+    )
+    doyle = entities_by_name(ex)["Karen Doyle"]
+    assert doyle.type == "PERSON" and [m.text for m in doyle.mentions] == ["Karen Doyle", "Doyle"]

@@ -238,3 +238,10 @@ def test_independent_sources_corroborate():
     )
     flagged = [c for s in ex.sources for c in s.claims if c.corroborated_by]
     assert len(flagged) == 2
+
+
+def test_told_a_listener_is_the_basis_not_the_claim():
+    ex = run("Witnesses told police they heard three shots shortly after midnight.")
+    src = sources_by_name(ex)["Witnesses"]
+    assert src.basis == "told police"
+    assert src.claims[0].text == "they heard three shots shortly after midnight"

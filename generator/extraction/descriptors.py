@@ -25,8 +25,10 @@ _WORD = r"[a-z][a-z-]*"
 # "the electric carmaker Tesla", "chipmaker Nvidia", "retailer Walmart"
 _BEFORE = re.compile(rf"(?:^|[\s(])(?:(?:{_WORD}|[A-Z][\w.-]*-based)[ \t]+){{0,2}}({_WORD})[ \t]+$")
 # "Rivian, the electric truck maker", "Tamsin, a small town"
+_NOT_PREP = r"(?!(?:for|of|at|in|on|with|from|by|to|and|or|who|which|that)\b)"
 _AFTER = re.compile(
-    rf",[ \t]+(?:a|an|the)[ \t]+(?:(?:{_WORD}|[A-Z][\w.-]*-based|\d[\w.-]*)[ \t]+){{0,4}}"
+    rf",[ \t]+(?:a|an|the)[ \t]+"
+    rf"(?:{_NOT_PREP}(?:{_WORD}|[A-Z][\w.-]*-based|\d[\w.-]*)[ \t]+){{0,4}}"
     rf"({_WORD})(?=[,.;)]|[ \t]+(?:in|of|on|that|which|based|whose|near)\b)"
 )
 _REPLACEABLE = ("NAME?", "PERSON?", "PERSON", "PLACE")

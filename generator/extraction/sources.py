@@ -51,7 +51,12 @@ _AUX = rf"(?:{trie(_AUX_WORDS.split('|'))}\s+)*"  # as a prefix tree: the engine
 
 _VERB_RE = re.compile(rf"\b(?=[a-z]){_AUX}({fast_alternation(_VERBS)})\b")
 _BASIS_AFTER_VERB = re.compile(
-    r"\s*(?:(reporters|journalists|the media|a news conference|a press conference|"
+    r"\s*(?:(reporters|journalists|the media|a news conference|a press conference|police|"
+    r"investigators|detectives|officers|officials|lawmakers|legislators|(?:the|a) court|"
+    r"(?:the|a) jury|jurors|(?:the|a) judge|the committee|the (?:news)?paper|the station|"
+    r"the magazine|the website|the agency|the network|the broadcaster|colleagues|friends|"
+    r"relatives|residents|students|parents|staff|employees|workers|investors|analysts|"
+    r"shareholders|the audience|the crowd|"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\b|(?=in |on |at |during |to |through|via))?"
     r"((?:,?\s*(?:in (?:a|an|the|his|her|their|its) [\w\s.,-]{0,40}?(?:statement|interview|"
     r"briefing|address|speech|post|release|letter|conference|remarks|testimony|op-ed|column|"
