@@ -245,3 +245,35 @@ def test_told_a_listener_is_the_basis_not_the_claim():
     src = sources_by_name(ex)["Witnesses"]
     assert src.basis == "told police"
     assert src.claims[0].text == "they heard three shots shortly after midnight"
+
+
+def test_common_news_attributions():
+    ex = run(
+        "Dr. Jane Roe of Harvard University said the results were encouraging.\n\n"
+        "According to a statement from the company, sales rose 8 percent in the quarter.\n\n"
+        "The lawsuit alleges that the firm misled investors about its debts.\n\n"
+        "Apple Inc said on Thursday it would invest $1 billion in a new campus.\n\n"
+        "A report by the Pew Research Center found that most adults get news from social media."
+    )
+    rows = {s.name: s for s in ex.sources}
+    assert rows["Dr. Jane Roe"].claims[0].text == "the results were encouraging"
+    assert "Harvard University" not in rows
+    assert rows["a statement"].kind == "document"
+    assert rows["a statement"].claims[0].text == "sales rose 8 percent in the quarter"
+    assert rows["lawsuit"].kind == "document"
+    assert rows["Apple Inc"].claims[0].text == "it would invest $1 billion in a new campus"
+
+
+def test_an_age_stands_for_the_person_named_before():
+    ex = run('Tom Reyes runs the plant.\n\n"The market is changing fast," the 34-year-old said.')
+    assert sources_by_name(ex)["Tom Reyes"].claims[0].text == "The market is changing fast"
+
+
+def test_a_quote_goes_on_in_the_next_sentence():
+    ex = run(
+        '"We will appeal," said Mayor Lena Ortiz, who took office in 2019. "This ruling is wrong '
+        'and we know it."\n\n"Nobody asked us," a resident said.'
+    )
+    claims = [c.text for c in sources_by_name(ex)["Lena Ortiz"].claims]
+    assert len(claims) == 1  # one quote over two sentences is one claim
+    assert claims[0].startswith("We will appeal") and claims[0].endswith("we know it")

@@ -141,7 +141,11 @@ _INSTITUTION = re.compile(
     r"coalition|alliance|parliament|cabinet|presidency|white house))\s*$"
 )
 _TRAIL = re.compile(r"[\s,;:.!?\"“”'’]+$")
-_LEAD = re.compile(r"^[\s,;:\"“”'‘]*(?:that\s+)?[\"“‘]?")
+_LEAD = re.compile(
+    r"^[\s,;:\"“”'‘]*(?:(?:(?:on|last|this|late|early|earlier)\s+(?:Monday|Tuesday|Wednesday|"
+    r"Thursday|Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening)|"
+    r"yesterday|today|tonight)\b,?\s+)?(?:that\s+)?[\"“‘]?"
+)
 _END_CUT = re.compile(r",\s+(?:according to|citing|he said|she said|they said)\b|[\"“”]\s*$")
 _ANON_BASIS = re.compile(r"anonym|unnamed|condition of|not authori[sz]ed|familiar with", re.I)
 _OUTLET_HINT = re.compile(r"Times|Journal|Post|News|Press|Reuters|AFP|AP|BBC|CNN|Axios|Agency|TV")
@@ -250,6 +254,10 @@ def _clean_claim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_PERSON_OF = re.compile(r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?$")
+_AGED = re.compile(r"\b[Tt]he[ \t]+\d{1,3}-year-old$")
+
+
 def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str, int, int] | None:
     """(name, kind, start, end) of the source phrase ending at ``pos`` (spaces skipped)."""
     end = pos
@@ -261,7 +269,11 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
         if not hit:
             hit = idx.ending_at(end - 1)  # "Minister for the Middle East, Tobias Ellwood, said"
             hit = hit if hit and hit[0].type == "PERSON" else None
-    elif hit and hit[0].type != "PERSON":
+    elif hit and hit[0].type != "PERSON" and _PERSON_OF.search(text, max(lo, hit[1] - 12), hit[1]):
+        person = idx.ending_at(_PERSON_OF.search(text, max(lo, hit[1] - 12), hit[1]).start())
+        if person and person[0].type == "PERSON":
+            hit = person  # "Dr. Jane Roe of Harvard University said": Jane Roe
+    if hit and hit[0].type != "PERSON":
         owner = _appositive_owner(text, max(lo, hit[1] - 140), hit[1], idx)
         gap = text[text.rfind(",", lo, hit[1]) + 1 : hit[1]].split() if owner else []
         if owner and len(gap) <= 8 and gap[:1] not in (["and"], ["but"], ["while"], ["as"]):
@@ -305,6 +317,12 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
                 return _surface_name(org[1], text[org[0] : org[2]]), _kind(org[1]), org[0], org[2]
         kind = "organization" if noun in _ANAPHORIC_ORG or noun in _PRIVATE else "government"
         return " ".join(m.group(1).split()), kind, at, end
+    m = _AGED.search(window) if last.endswith("old") else None
+    if m:  # "the 34-year-old said": the person named last
+        person = idx.person_before(end - len(window) + m.start())
+        if person and person.mentions:
+            near = person.mentions[-1]
+            return person.name, "person", near.start, near.end
     m = _PRONOUN.search(window) if last in ("he", "she") else None
     if m:
         person = idx.person_before(end - len(window) + m.start())
@@ -641,14 +659,17 @@ def _according_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
                 ent = e
                 break
         if ent is None:
-            np = _ACCORDING_NP.match(text, name_start, sent.end)
+            np = _ACCORDING_NP.match(text, name_start, sent.end) or _ACCORDING_NP.match(
+                text, am.end(), sent.end
+            )  # "according to a statement from the company": the statement
             if not np:
                 continue
             words = np.group(1)
             kind = "document" if _DOC_WORD.search(words) else "anonymous"
             ms, me = np.start(1), np.end(1)
             if am.start() - sent.start < 3:
-                s, e = _clean_claim(text, np.end(), sent.end)
+                comma = text.find(",", np.end(), min(sent.end, np.end() + 80))
+                s, e = _clean_claim(text, comma + 1 if comma >= 0 else np.end(), sent.end)
             else:
                 s, e = _clean_claim(text, sent.start, am.start())
             if e - s >= 8:
@@ -791,6 +812,29 @@ _STOP = frozenset(
 )
 
 
+_WHOLE_QUOTE = re.compile(r"[\"“]([^\"“”]{8,2000})[\"”]\s*$")
+
+
+def _continued_quotes(text: str, sentences: list[Sentence], hits: list[_Hit]) -> None:
+    """A quoted sentence with no attribution of its own, right after a sentence whose quote is
+    credited, in the same paragraph, goes on with the same claim: '"We will appeal," said Ortiz.
+    "This ruling is wrong."' is one claim of Ortiz's (a quote over several sentences is one)."""
+    by_sentence: dict[int, _Hit] = {}
+    for h in hits:
+        by_sentence.setdefault(h.sentence, h)
+    for prev, sent in zip(sentences, sentences[1:], strict=False):
+        held = by_sentence.get(prev.index)
+        if held is None or sent.index in by_sentence or "\n\n" in text[prev.end : sent.start]:
+            continue
+        if held.kind != "person" or not any(c in prev.text for c in '"“”'):
+            continue
+        quote = _WHOLE_QUOTE.match(sent.text)
+        if quote is None:
+            continue
+        held.end = _clean_claim(text, held.start, sent.start + quote.end(1))[1]
+        by_sentence[sent.index] = held
+
+
 def _parsed_hits(text: str, sent: Sentence, tokens: list[Token], entities: list[Entity]) -> list:
     return [
         _Hit(sp.name, sp.kind, sp.basis, sp.claim[0], sp.claim[1], sent.index, sp.mention)
@@ -861,8 +905,10 @@ def find_sources(
         keep(found)
         if len(hits) >= MAX_HITS:
             break
+    _continued_quotes(text, sentences, hits)
     if unattributed and parse is not None:
-        unattributed = unattributed[:MAX_PARSED]
+        held = {h.sentence for h in hits}
+        unattributed = [x for x in unattributed if x.index not in held][:MAX_PARSED]
         for sent, tokens in zip(unattributed, parse(unattributed), strict=True):
             keep(_parsed_hits(text, sent, tokens, entities))
         hits.sort(key=lambda h: h.start)

@@ -49,24 +49,10 @@ _GOVERNMENT = frozenset(
         "judge",
     ]
 )
-_DOCUMENTS = frozenset(
-    [
-        "report",
-        "study",
-        "survey",
-        "poll",
-        "statement",
-        "filing",
-        "document",
-        "data",
-        "analysis",
-        "release",
-        "letter",
-        "research",
-        "documents",
-        "figures",
-        "records",
-    ]
+_DOCUMENTS = _words(
+    "report|study|survey|poll|statement|filing|document|data|analysis|release|letter|research|"
+    "documents|figures|records|lawsuit|suit|complaint|indictment|affidavit|ruling|verdict|memo|"
+    "audit|review"
 )
 _MODIFIERS = frozenset(["det", "compound", "amod", "poss", "nummod", "nmod", "case"])
 
