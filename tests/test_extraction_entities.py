@@ -440,3 +440,9 @@ def test_outlet_named_by_an_ordinary_word_is_the_word_at_a_sentence_start():
     ex = run("Time permitting, reporters may ask questions. He later told Time it was fine.")
     ent = entities_by_name(ex)["Time"]
     assert [m.text for m in ent.mentions] == ["Time"] and ent.mentions[0].start > 40
+
+
+def test_a_model_designation_after_a_number_is_no_organisation():
+    ex = run("Deliveries of its 737 MAX jets will slip. Coalition jets hit 3 ISIL positions.")
+    names = entities_by_name(ex)
+    assert "MAX" not in names and "ISIL" in names

@@ -277,3 +277,13 @@ def test_a_quote_goes_on_in_the_next_sentence():
     claims = [c.text for c in sources_by_name(ex)["Lena Ortiz"].claims]
     assert len(claims) == 1  # one quote over two sentences is one claim
     assert claims[0].startswith("We will appeal") and claims[0].endswith("we know it")
+
+
+def test_told_listeners_on_a_call():
+    ex = run(
+        "Chief executive Dave Calhoun told analysts on a conference call that the company was "
+        "working closely with regulators."
+    )
+    src = sources_by_name(ex)["Dave Calhoun"]
+    assert src.basis.startswith("told analysts")
+    assert src.claims[0].text == "the company was working closely with regulators"

@@ -380,6 +380,10 @@ def _role_prefix(toks: list[tuple[int, int, str]]) -> list[Mention]:
         return [Mention(head[0][0], head[-1][1], name, entry.type, entry.name, entry.subtype)]
     if len(head) == 1 and _is_acronym(name):
         return [Mention(head[0][0], head[-1][1], name, "ORG", name)]
+    if len(head) == 1 and _shape_ok(name) and not _CONTRACTION.search(name):
+        return [
+            Mention(head[0][0], head[-1][1], name, "NAME?", name)
+        ]  # "Ryanair boss": typed later
     if (
         len(head) > 1
         and words[len(head) - 1] in ORG_HEADS
@@ -545,6 +549,8 @@ def find_mentions(text: str) -> list[Mention]:
         ):
             s -= 3  # "al-Qaida" at the start of a run: the article belongs to a known name
         piece = text[s:e]
+        if piece.isupper() and _MODEL_NUMBER.search(text, max(0, s - 12), s):
+            continue  # "737 MAX", "iPhone 15 PRO": a model designation, not an organisation
         if piece in _WORD_OUTLETS and _ordinary_word(text, s, e):
             continue  # "Time permitting, ...": the word, not the magazine
         if "’" not in piece and "'" not in piece:
@@ -649,6 +655,7 @@ def _weapons(text: str) -> list[Mention]:
 
 
 _GAP_RE = re.compile(r"[ \t]+")
+_MODEL_NUMBER = re.compile(r"(?<![\w,.])(?:\d{3,}|[A-Za-z]+-?\d+[A-Za-z]*)[ \t-]$")
 # Outlets named by an ordinary word: at a sentence start, before a lower-case word that is not
 # a verb of saying, the word is meant ("Time permitting, ...", "Independent experts said").
 _WORD_OUTLETS = frozenset(

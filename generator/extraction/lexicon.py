@@ -48,9 +48,10 @@ TITLES = _words(
     shadow foreign secretary|home secretary|coach|manager|striker|goalkeeper|midfielder|
     defender|forward|captain|referee|spokesperson|press officer|
     special presidential envoy|presidential envoy|special advisor|special adviser|
-    chief of staff|deputy secretary of state|deputy foreign minister|deputy minister""".replace(
-        "\n", ""
-    )
+    chief of staff|deputy secretary of state|deputy foreign minister|deputy minister|boss|
+    chief executive officer|chief financial officer|chief operating officer|cfo|coo|cto|
+    managing director|head coach|executive chairman|vice-president|vice chairman|co-founder|
+    president and chief executive""".replace("\n", "")
 )
 # Capitalised abbreviations that name no organisation: units, file formats, job titles, measures.
 NOT_NAMES = _words(

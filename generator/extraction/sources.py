@@ -61,6 +61,7 @@ _BASIS_AFTER_VERB = re.compile(
     r"((?:,?\s*(?:in (?:a|an|the|his|her|their|its) [\w\s.,-]{0,40}?(?:statement|interview|"
     r"briefing|address|speech|post|release|letter|conference|remarks|testimony|op-ed|column|"
     r"report|email|e-mail|tweet|video|message|appearance|hearing)|"
+    r"on (?:a|an|the) [\w\s-]{0,25}?(?:call|podcast|programme|program|show)|"
     r"on (?:Twitter|X|Facebook|Instagram|Telegram|television|TV|state television|state media|"
     r"(?:his|her|their|its) [\w\s-]{1,25}?(?:blog|website|account|channel|page|show|podcast))|"
     r"(?:at|during) (?:a|an|the|his|her|their|its) [\w\s.,-]{1,40}?(?:conference|briefing|rally|"
