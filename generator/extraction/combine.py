@@ -1,20 +1,23 @@
-"""Rule mentions + model entities -> one list of mentions. The one place where the two meet.
+"""Rule mentions + model entities: the one place where the two meet.
 
-Who decides what (each rule has its own test in tests/test_extraction_combine.py):
+Who decides what (each rule has its own article in tests/test_extraction_combine.py):
 
-1. **Rules win where they hold knowledge**: gazetteer names (countries, regions, known
-   organisations, news outlets), titled people and their roles ("Foreign Minister Abbas
-   Araghchi"), state bodies ("Iraqi security forces"), operations, weapons, and the registry
-   (applied after extraction). A country keeps the rules' reading (see resolve.py: a PLACE,
-   or an ORG for the whole briefing where it acts as a state).
-2. **The model wins where the rules only guessed**: a capitalised name the rules could not type
-   (``NAME?``, ``PERSON?``) takes the model's type; an untitled "person" the rules built from a
-   given name is an organisation or place when the model says so ("Morgan Stanley", "Ford");
-   a small city of the gazetteer read as a person or organisation by the model follows the model.
+1. **The rules win where they hold knowledge**: gazetteer names (countries, regions, known
+   organisations, news outlets), titled people and their roles, state bodies ("Iraqi security
+   forces"), operations, weapons, descriptors (descriptors.py: "chipmaker Nvidia"), match
+   results (resolve.py: teams), a name the text has typed once, and the registry (applied after
+   extraction). Countries follow the rules' convention (resolve.py: a PLACE, or an ORG for the
+   whole briefing where the text has it act as a state).
+2. **The model decides where the rules only guessed**: here each mention the rules could not
+   type (``NAME?``, ``PERSON?``), and each untitled "person" the rules built from the shape of a
+   name, gets a hint: the model's most frequent label for that name in the text. resolve.py
+   uses it after its own context cues, and retypes an untitled person whose mentions the model
+   mostly reads as an organisation or place ("Morgan Stanley"); an unknown "place" that acts
+   ("Nvidia reported") is an organisation.
 3. **The model adds nothing the rules rejected**: the rules see every capitalised run and drop
-   some on purpose ("pro-Moscow", "Time permitting", an office such as "Minister for the Pacific
-   Islands"); a model span no rule mention overlaps is not added (on the development corpus such
-   additions were as often wrong as right).
+   some on purpose ("pro-Moscow", "Time permitting", "Tobago" inside "Trinidad and Tobago", an
+   office such as "Minister for the Pacific Islands"); a model span no rule mention overlaps is
+   not added (on the development corpus such additions were as often wrong as right).
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ import re
 from bisect import bisect_left
 
 from generator.extraction.entities import Mention
-from generator.extraction.gazetteer import lookup
 from generator.extraction.lexicon import COMMON, DEMONYMS, TITLES, _words
 from generator.extraction.statistical import ModelEntity
 
@@ -65,19 +67,8 @@ def _title(word: str) -> bool:
     return low in TITLES or low + "." in TITLES
 
 
-def _known(m: Mention) -> bool:
-    """The rules hold knowledge about this mention (not only its shape)."""
-    if m.titled or m.role or m.subtype in ("group", "operation", "country", "region", "state"):
-        return True
-    if m.type in ("WEAPON", "EVENT", "FACILITY", "TITLE?"):
-        return True
-    entry = lookup(m.text)
-    if entry is None:
-        return False
-    return not (entry.type == "PLACE" and entry.subtype == "city")
-
-
 def combine(text: str, mentions: list[Mention], model: list[ModelEntity]) -> list[Mention]:
+    """The rule mentions, with the model's hints set where the rules only guessed."""
     spans = []
     for e in model:
         got = _clean(text, e)
