@@ -36,7 +36,7 @@ def test_the_rules_alone_read_such_companies_as_people():
 def test_an_unknown_company_that_acts_is_an_organisation_and_its_nominal_is_it():
     ex = run(
         "Nvidia reported record revenue on Wednesday. The chipmaker said demand for its "
-        "processors had doubled."
+        "processors had doubled. Nvidia shares rose 5 percent in late trading."
     )
     assert types(ex)["Nvidia"] == "ORG"
     claims = [c.text for c in sources_by_name(ex)["Nvidia"].claims]

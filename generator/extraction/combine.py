@@ -86,7 +86,7 @@ def combine(text: str, mentions: list[Mention], model: list[ModelEntity]) -> lis
             if spans[i][1] > m.start:
                 hits.append(i)
             i += 1
-        label = usual.get(m.text) or _best_label(spans, hits, m)
+        label = usual.get(m.text) or (_best_label(spans, hits, m) if " " in m.text else None)
         if label is None:
             out.append(m)
             continue
@@ -103,12 +103,18 @@ def combine(text: str, mentions: list[Mention], model: list[ModelEntity]) -> lis
 
 def _usual_labels(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
     """Each name's most frequent model label over the whole text: the model reads every
-    occurrence on its own, and one text names one thing one way."""
+    occurrence on its own, and one text names one thing one way. A one-word name needs two
+    labelled occurrences: the model's reading of a lone word is a guess (chosen on the
+    development corpus, leave-one-family-out: see README)."""
     counts: dict[str, dict[str, int]] = {}
     for s, e, label in spans:
         per = counts.setdefault(text[s:e], {})
         per[label] = per.get(label, 0) + 1
-    return {name: max(per, key=lambda k: per[k]) for name, per in counts.items()}
+    return {
+        name: max(per, key=lambda k: per[k])
+        for name, per in counts.items()
+        if " " in name or sum(per.values()) >= 2
+    }
 
 
 def _nested(mentions: list[Mention]) -> set[int]:
