@@ -124,11 +124,6 @@ def load(path: str | None = None):  # type: ignore[no-untyped-def]
     return spacy.load(folder, exclude=list(EXCLUDE))
 
 
-def fingerprint() -> str:
-    """Identifies the model for the extraction cache (its pinned weights)."""
-    return ",".join(f"{k}={v}" for k, v in sorted(PINNED_WEIGHTS.items()))
-
-
 def _pieces(text: str) -> list[tuple[int, str]]:
     pieces: list[tuple[int, str]] = []
     start = 0
