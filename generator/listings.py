@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from generator import escape
 from generator.memo import Rendered, RenderMemo
 from generator.model import Briefing, EntityPage, Site
-from generator.render import TYPE_LABELS, Links, _page
 from generator.slugs import RESERVED, SlugAllocator
+from generator.templating import TYPE_LABELS, Links, rel, render_page
 
 PER_PAGE = 200
 HOME_LATEST = 30
@@ -38,16 +38,6 @@ class Pager:
     count: int
     prev: str | None
     next: str | None
-
-
-def rel(target: str, page: str) -> str:
-    """Relative path between two docs paths (both plain, normalised, relative)."""
-    here = page.split("/")[:-1]
-    there = target.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
 
 
 def briefing_entry(b: Briefing, group: str = "", note: str | None = None) -> Entry:
@@ -85,7 +75,7 @@ def paginate(
         out[path] = memo.page(
             path,
             (page_title, page_intro, group_list, pager),
-            lambda t=page_title, i=page_intro, g=group_list, pg=pager: _page(
+            lambda t=page_title, i=page_intro, g=group_list, pg=pager: render_page(
                 "listing.md.j2",
                 {"title": escape.plain_title(t)},
                 title=t,
@@ -140,7 +130,7 @@ def render_home(site: Site, site_name: str, memo: RenderMemo) -> Rendered:
     return memo.page(
         "index.md",
         inputs,
-        lambda: _page(
+        lambda: render_page(
             "home.md.j2",
             {"title": escape.plain_title(site_name), "hide": ["toc"]},
             latest=latest,
@@ -184,7 +174,7 @@ def render_entity_indexes(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
         overview.append(
             Entry(title=f"All {len(entities)} {label.lower()}", target=first, group=label)
         )
-    out["entities/index.md"] = _page(
+    out["entities/index.md"] = render_page(
         "listing.md.j2",
         {"title": "Entities"},
         title="Entities",

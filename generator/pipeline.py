@@ -47,10 +47,12 @@ def extract(doc: Document, options: Options) -> Extraction:
     return run(doc, options)
 
 
-def assemble(items: list[tuple[Document, Extraction]]) -> Site:
+def assemble(items: list[tuple[Document, Extraction]], options: Options) -> Site:
     from generator.assemble import assemble as run
+    from generator.registry import load_registry, reliability_letters
 
-    return run(items)
+    registry = load_registry(options.path(options.registry)) if options.registry else ()
+    return run(items, reliability_letters(registry))
 
 
 def render_site(site: Site, name: str, memo: RenderMemo, jobs: int = 1) -> dict[str, Rendered]:
@@ -300,7 +302,7 @@ def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
     items = _documents(paths, keys, options, reporter, result)
     reporter.detail(f"read and extract: {time.perf_counter() - clock:.1f} s")
     clock = time.perf_counter()
-    site = assemble(items)
+    site = assemble(items, options)
     reporter.detail(f"assemble: {time.perf_counter() - clock:.1f} s")
     writer = DocsWriter(docs)
     memo_path = options.path(options.cache) / "render-memo.json"
