@@ -55,10 +55,19 @@ def assemble(items: list[tuple[Document, Extraction]], options: Options) -> Site
     return run(items, reliability_letters(registry))
 
 
-def render_site(site: Site, name: str, memo: RenderMemo, jobs: int = 1) -> dict[str, Rendered]:
+def render_site(
+    site: Site, name: str, memo: RenderMemo, jobs: int, site_url: str
+) -> dict[str, Rendered]:
     from generator.render import render_site as run
 
-    return run(site, name, memo, jobs=jobs)
+    return run(site, name, memo, jobs=jobs, site_url=site_url)
+
+
+def feed_site_url(site_url: str | None) -> str:
+    """Where the site is hosted, for the feeds' absolute URLs: --site-url, else the
+    BRIEFING_SITE_URL environment variable, else mkdocs.yml's local default."""
+    url = site_url or os.environ.get("BRIEFING_SITE_URL") or "http://127.0.0.1:8000/"
+    return url if url.endswith("/") else url + "/"
 
 
 @dataclass
@@ -254,9 +263,9 @@ def _resident_bytes() -> int:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def generate(options: Options, reporter: Reporter) -> GenerateResult:
+def generate(options: Options, reporter: Reporter, site_url: str | None = None) -> GenerateResult:
     with build_lock(options, reporter), few_collections():
-        return generate_unlocked(options, reporter)
+        return generate_unlocked(options, reporter, site_url)
 
 
 @contextmanager
@@ -271,8 +280,11 @@ def few_collections() -> Iterator[None]:
         gc.enable()  # what was frozen stays out of the collector's way; refcounting frees it
 
 
-def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
+def generate_unlocked(
+    options: Options, reporter: Reporter, site_url: str | None = None
+) -> GenerateResult:
     result = GenerateResult()
+    site_url = feed_site_url(site_url)
     seeds_dir = options.path(options.seeds)
     hidden: list[Path] = []
     paths = find_seeds(seeds_dir, hidden)
@@ -284,7 +296,7 @@ def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
     name = site_name(options)
     docs = options.path(options.docs)
     state_path = options.path(options.cache) / "state.json"
-    fingerprint = _fingerprint(keys, options, name)
+    fingerprint = _fingerprint(keys, options, name + "\0" + site_url)
     state = read_state(state_path)
     if state.get("fingerprint") == fingerprint and DocsWriter(docs).intact():
         for line in state.get("log", []):
@@ -313,7 +325,8 @@ def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
     )
     memo_path.unlink(missing_ok=True)
     clock = time.perf_counter()
-    pages = render_site(site, name, memo, jobs=render_jobs(options, _resident_bytes()))
+    jobs = render_jobs(options, _resident_bytes())
+    pages = render_site(site, name, memo, jobs, site_url)
     reporter.detail(f"render: {time.perf_counter() - clock:.1f} s")
     clock = time.perf_counter()
     try:
@@ -393,7 +406,7 @@ def build(
     options: Options, reporter: Reporter, pdf: bool = False, site_url: str | None = None
 ) -> int:
     with build_lock(options, reporter):
-        result = generate_unlocked(options, reporter)
+        result = generate_unlocked(options, reporter, site_url)
         if not result.done:
             return 1
         code = build_site(options, reporter, site_url, pdf_links=pdf)

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from generator import escape
+from generator.feeds import render_feeds
 from generator.listings import render_listings
 from generator.memo import UNCHANGED, Rendered, RenderMemo
 from generator.model import Briefing, EntityPage, Site, SourcePage
@@ -28,8 +29,15 @@ _PageJob = tuple[str, int]  # ("briefing" | "entity" | "source", index)
 _shared: tuple[Site, dict[str, Briefing], list, RenderMemo] | None = None
 
 
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url when none is given
+
+
 def render_site(
-    site: Site, site_name: str = "Briefings", memo: RenderMemo | None = None, jobs: int = 1
+    site: Site,
+    site_name: str = "Briefings",
+    memo: RenderMemo | None = None,
+    jobs: int = 1,
+    site_url: str = DEFAULT_SITE_URL,
 ) -> dict[str, Rendered]:
     """Every generated page of the docs tree (UNCHANGED where the memo says it is in place).
     With jobs > 1, briefing, entity and source pages are rendered in forked worker processes."""
@@ -62,6 +70,7 @@ def render_site(
             pages[path] = text
     pages.update(render_listings(site, site_name, memo))
     pages.update(render_stories(site, memo))
+    pages.update(render_feeds(site, site_url, site_name, memo))
     return pages
 
 
@@ -227,7 +236,11 @@ def original_paragraphs(b: Briefing) -> list[Markup]:
 def render_entity(page: EntityPage, site: Site, by_slug: dict[str, Briefing]) -> str:
     refs = sorted(page.refs, key=lambda r: _ref_order(by_slug[r.briefing]))
     co = [(site.entities[k], n) for k, n in page.co_mentioned if k in site.entities]
-    meta = {"title": escape.plain_title(page.name), "entity_type": page.type.lower()}
+    meta = {
+        "title": escape.plain_title(page.name),
+        "entity_type": page.type.lower(),
+        "feed": Links.entity_feed(page.key),
+    }
     return render_page(
         "entity.md.j2",
         meta,

@@ -37,7 +37,11 @@ def render_stories(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
             view,
             lambda v=view, s=story: render_page(
                 "story.md.j2",
-                {"title": escape.plain_title(s.name), "story_page": True},
+                {
+                    "title": escape.plain_title(s.name),
+                    "story_page": True,
+                    "feed": Links.story_feed(s.key),
+                },
                 **v,
             ),
         )
@@ -127,6 +131,7 @@ def story_view(story: Story, site: Site, by_slug: dict[str, Briefing], page: str
         "claims": claims,
         "corroborated": [c for c in claims if c["outlets"] > 1],
         "disagreements": disagreements,
+        "feed": rel(Links.story_feed(story.key), page),
     }
 
 

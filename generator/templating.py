@@ -88,6 +88,20 @@ class Links:
     def story(key: str) -> str:
         return f"stories/{key}.md"
 
+    site_feed = "feeds/all.xml"
+
+    @staticmethod
+    def story_feed(key: str) -> str:
+        return f"feeds/stories/{key}.xml"
+
+    @staticmethod
+    def entity_feed(key: str) -> str:
+        return f"feeds/entities/{key}.xml"
+
+    @staticmethod
+    def tag_feed(slug: str) -> str:
+        return f"feeds/tags/{slug}.xml"
+
 
 def render_page(template: str, meta: dict[str, Any], **context: Any) -> str:
     body = _env().get_template(template).render(**context)
