@@ -33,6 +33,7 @@ RENDER_CODE = (
         "storypages.py",
         "textsim.py",
         "feeds.py",
+        "charts.py",
         "escape.py",
         "slugs.py",
         "model.py",

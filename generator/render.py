@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator import escape
+from generator import charts, escape
 from generator.feeds import render_feeds
 from generator.listings import render_listings
 from generator.memo import UNCHANGED, Rendered, RenderMemo
@@ -241,9 +241,12 @@ def render_entity(page: EntityPage, site: Site, by_slug: dict[str, Briefing]) ->
         "entity_type": page.type.lower(),
         "feed": Links.entity_feed(page.key),
     }
+    dates = [d for d in {r.briefing: by_slug[r.briefing].date for r in page.refs}.values() if d]
+    picture = charts.mentions_chart(dates, f"Briefings naming {page.name}, over time")
     return render_page(
         "entity.md.j2",
         meta,
+        picture=Markup(picture),
         page=page,
         kind=TYPE_SINGULAR.get(page.type, page.type.title()),
         refs=[(r, by_slug[r.briefing]) for r in refs],

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator import escape
+from markupsafe import Markup
+
+from generator import charts, escape
 from generator.memo import Rendered, RenderMemo
 from generator.model import Briefing, Site, Story
 from generator.registry import RELIABILITY
-from generator.storyfacts import GRADES, outlet_key
+from generator.storyfacts import GRADES, outlet_key, outlet_of
 from generator.templating import Links, rel, render_page
 
 STORY_INDEX = "stories/index.md"
@@ -56,6 +58,13 @@ def _sentence_link(slug: str, sentence: int, page: str) -> str:
 def story_view(story: Story, site: Site, by_slug: dict[str, Briefing], page: str) -> dict[str, Any]:
     """Everything the story page shows, as plain values (also the page's memo inputs)."""
     first, latest = story_dates(story, by_slug)
+    disputed = {s.briefing for d in story.disagreements for s in d.sides}
+    points = [
+        (b.date, outlet_of(b), b.title, b.slug in disputed)
+        for b in (by_slug[r.briefing] for r in story.reports)
+        if b.date
+    ]
+    picture = charts.story_timeline(points, f"Reports on {story.name} over time, by outlet")
     reports = []
     for r in story.reports:
         b = by_slug[r.briefing]
@@ -132,6 +141,7 @@ def story_view(story: Story, site: Site, by_slug: dict[str, Briefing], page: str
         "corroborated": [c for c in claims if c["outlets"] > 1],
         "disagreements": disagreements,
         "feed": rel(Links.story_feed(story.key), page),
+        "picture": Markup(picture),
     }
 
 

@@ -166,3 +166,16 @@ def test_seed_text_is_never_markup_in_a_feed(built):
     story_pages = list((built.root / "site" / "stories").glob("*/index.html"))
     for p in story_pages:
         assert "<script>window.__pwned" not in p.read_text(encoding="utf-8")
+
+
+def test_story_and_entity_pages_draw_their_timeline_as_svg(built):
+    svg = page(built, "stories/aden-port-explosion").cssselect(".story-timeline svg")
+    assert len(svg) == 1 and svg[0].get("role") == "img"
+    labels = {" ".join(t.text_content().split()) for t in svg[0].cssselect("text")}
+    assert {"Associated Press", "Reuters", "BBC News", "2025-03-10", "2025-03-20"} <= labels
+    dots = svg[0].cssselect("circle")
+    assert len(dots) == len(PORT)
+    assert len(svg[0].cssselect("circle.disputed")) == 3  # AP, Reuters and the BBC disagree
+    bars = page(built, "entities/khaled-al-ameri").cssselect(".entity-timeline svg rect")
+    counts = [int(b.cssselect("title")[0].text_content().split(": ")[1].split()[0]) for b in bars]
+    assert sorted(counts) == [1, 2]  # two briefings on 10 March, one on 11 March
