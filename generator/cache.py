@@ -34,6 +34,7 @@ RENDER_CODE = (
         "textsim.py",
         "feeds.py",
         "charts.py",
+        "whatsnew.py",
         "escape.py",
         "slugs.py",
         "model.py",

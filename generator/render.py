@@ -20,6 +20,7 @@ from generator.memo import UNCHANGED, Rendered, RenderMemo
 from generator.model import Briefing, EntityPage, Site, SourcePage
 from generator.storypages import render_stories
 from generator.templating import TYPE_LABELS, TYPE_SINGULAR, Links, render_page
+from generator.whatsnew import render_whats_new
 
 __all__ = ["TYPE_LABELS", "Links", "render_site"]
 
@@ -70,6 +71,7 @@ def render_site(
             pages[path] = text
     pages.update(render_listings(site, site_name, memo))
     pages.update(render_stories(site, memo))
+    pages.update(render_whats_new(site, memo))
     pages.update(render_feeds(site, site_url, site_name, memo))
     return pages
 

@@ -179,3 +179,27 @@ def test_story_and_entity_pages_draw_their_timeline_as_svg(built):
     bars = page(built, "entities/khaled-al-ameri").cssselect(".entity-timeline svg rect")
     counts = [int(b.cssselect("title")[0].text_content().split(": ")[1].split()[0]) for b in bars]
     assert sorted(counts) == [1, 2]  # two briefings on 10 March, one on 11 March
+
+
+def test_whats_new_pages_show_new_briefings_moved_stories_and_new_entities(built):
+    def section(root, heading: str) -> str:
+        h2 = next(h for h in root.cssselect("article h2") if h.text_content().startswith(heading))
+        parts, node = [], h2.getnext()
+        while node is not None and node.tag != "h2":
+            parts.append(" ".join(node.text_content().split()))
+            node = node.getnext()
+        return " ".join(parts)
+
+    first = page(built, "new/2025-03-10")
+    assert "Deadly blast hits Aden" in section(first, "2 new briefings")
+    assert "Aden port explosion: new story" in section(first, "Stories that moved")
+    assert "Khaled Al-Ameri" in section(first, "New to the site")
+    later = page(built, "new/2025-03-11")
+    moved = section(later, "Stories that moved")
+    assert "new story" not in moved and "1 new report" in moved
+    fresh = section(later, "New to the site")
+    assert "Mohammed Abdulsalam" in fresh and "Khaled Al-Ameri" not in fresh
+    week = page(built, "new/2025-W11")
+    assert "4 new briefings" in week.text_content()  # 10 to 12 March
+    index = " ".join(page(built, "new").text_content().split())
+    assert index.index("2025-W14") < index.index("2025-W11")
