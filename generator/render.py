@@ -180,6 +180,7 @@ def render_briefing(b: Briefing, site: Site, by_slug: dict[str, Briefing]) -> st
     if doc.meta.tags:
         meta["briefing_tags"] = [escape.plain_title(t) for t in doc.meta.tags]
     meta["entity_groups"] = groups
+    meta["search_filters"] = briefing_filters(b, site)
     near_misses = [e for e in ex.entities if e.near_miss]
     rows = []
     for s in ex.sources:
@@ -205,6 +206,20 @@ def render_briefing(b: Briefing, site: Site, by_slug: dict[str, Briefing]) -> st
         "warnings": doc.warnings,
     }
     return render_page("briefing.md.j2", meta, **context)
+
+
+def briefing_filters(b: Briefing, site: Site) -> list[list[str]]:
+    """Pagefind filters of a briefing page: [name, value] pairs (main.html prints them)."""
+    pairs = [["kind", "Briefing"]]
+    key = site.story_of.get(b.slug)
+    if key:
+        pairs.append(["story", escape.plain_title(site.stories[key].name)])
+    if b.document.meta.source:
+        pairs.append(["source", escape.plain_title(b.document.meta.source)])
+    pairs += [["tag", escape.plain_title(t)] for t in dict.fromkeys(b.document.meta.tags)]
+    if b.date:
+        pairs.append(["year", str(b.date.year)])
+    return pairs
 
 
 def original_paragraphs(b: Briefing) -> list[Markup]:
@@ -242,6 +257,10 @@ def render_entity(page: EntityPage, site: Site, by_slug: dict[str, Briefing]) ->
         "title": escape.plain_title(page.name),
         "entity_type": page.type.lower(),
         "feed": Links.entity_feed(page.key),
+        "search_filters": [
+            ["kind", "Entity"],
+            ["entity type", TYPE_SINGULAR.get(page.type, page.type.title())],
+        ],
     }
     dates = [d for d in {r.briefing: by_slug[r.briefing].date for r in page.refs}.values() if d]
     picture = charts.mentions_chart(dates, f"Briefings naming {page.name}, over time")

@@ -43,12 +43,23 @@ def render_stories(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
                     "title": escape.plain_title(s.name),
                     "story_page": True,
                     "feed": Links.story_feed(s.key),
+                    "search_filters": story_filters(s, by_slug),
                 },
                 **v,
             ),
         )
     out[STORY_INDEX] = render_story_index(site, by_slug, memo)
     return out
+
+
+def story_filters(story: Story, by_slug: dict[str, Briefing]) -> list[list[str]]:
+    """Pagefind filters of a story page: [name, value] pairs (main.html prints them)."""
+    pairs = [["kind", "Story"], ["story", escape.plain_title(story.name)]]
+    members = [by_slug[r.briefing] for r in story.reports]
+    sources = dict.fromkeys(b.document.meta.source for b in members if b.document.meta.source)
+    pairs += [["source", escape.plain_title(s)] for s in sources]
+    years = dict.fromkeys(str(b.date.year) for b in members if b.date)
+    return pairs + [["year", y] for y in years]
 
 
 def _sentence_link(slug: str, sentence: int, page: str) -> str:

@@ -203,3 +203,46 @@ def test_whats_new_pages_show_new_briefings_moved_stories_and_new_entities(built
     assert "4 new briefings" in week.text_content()  # 10 to 12 March
     index = " ".join(page(built, "new").text_content().split())
     assert index.index("2025-W14") < index.index("2025-W11")
+
+
+@pytest.mark.browser
+def test_search_filters_narrow_the_results_without_a_new_query(built):
+    from browser import browser_page, static_server
+
+    site = built.root / "site"
+    with static_server(site) as base, browser_page() as page:
+        page.goto(base)
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("port", delay=50)
+        results = page.locator(".md-search-result__item a")
+        results.first.wait_for(state="visible", timeout=15_000)
+        story = page.locator(".briefing-filters select[name='story']")
+        story.wait_for(state="attached", timeout=15_000)
+        page.wait_for_function(
+            "() => document.querySelectorAll('.md-search-result__item').length > 4"
+        )
+        before = {a.get_attribute("href") for a in results.all()}
+        value = next(
+            v
+            for v in story.locator("option").evaluate_all("os => os.map(o => o.value)")
+            if v.startswith("Aden port")
+        )
+        story.select_option(value)
+        page.wait_for_function(
+            f"() => document.querySelectorAll('.md-search-result__item').length < {len(before)}"
+        )
+        after = {a.get_attribute("href") for a in results.all()}
+        assert after and after < before | after
+        allowed = {*PORT, "aden-port-explosion"}
+        assert all(h.rstrip("/").split("/")[-1] in allowed for h in after), after
+        assert box.input_value() == "port"  # no new query typed
+        page.locator(".briefing-filters select[name='story']").select_option("")
+        box.fill("")
+        page.locator(".briefing-filters select[name='entity type']").select_option("Person")
+        page.wait_for_function(
+            "() => [...document.querySelectorAll('.md-search-result__item a')]"
+            ".every(a => a.href.includes('/entities/'))"
+            " && document.querySelectorAll('.md-search-result__item').length > 0"
+        )
+        assert page.external_requests == []
