@@ -246,3 +246,21 @@ def test_search_filters_narrow_the_results_without_a_new_query(built):
             " && document.querySelectorAll('.md-search-result__item').length > 0"
         )
         assert page.external_requests == []
+
+
+def test_story_book_prints_the_story_then_every_report(built):
+    from pypdf import PdfReader
+
+    from generator.pdf import make_pdfs, story_book_name
+
+    assert make_pdfs(built, Reporter(-1), story="aden-port-explosion") == 0
+    reader = PdfReader(str(built.root / "pdf" / story_book_name("aden-port-explosion")))
+    text = " ".join(" ".join(p.extract_text() for p in reader.pages).split())
+    by_slug = {
+        n.removesuffix(".md"): t.split("title: ")[1].split("\n")[0] for n, t in STORY_SEEDS.items()
+    }
+    for slug in PORT:
+        assert text.count(by_slug[slug]) >= 2, slug  # in the contents and as a chapter
+    assert "Where reports disagree" in text and "killed 15 people" in text
+    assert text.index("Where reports disagree") < text.rindex(by_slug["port-ap"])
+    assert make_pdfs(built, Reporter(-1), story="no-such-story") == 1
