@@ -194,13 +194,13 @@ class Side:
     briefing: str
     sentence: int
     outlet: str
-    value: str  # the number or place this report gives
+    value: str  # the number, place or name as this report gives it
 
 
 @dataclass
 class Disagreement:
-    kind: str  # "number" | "place"
-    about: str  # what the value is of: "people", "killed", "meeting"
+    kind: str  # "number" | "place" | "name"
+    about: str  # what a number counts ("people", "percent"); "where" or "name" otherwise
     sides: list[Side]
 
 

@@ -1,9 +1,11 @@
 """Group briefings into stories: reports of one developing event, across outlets and days.
 
-Two briefings are linked when they name the same rare people, organisations or things (places,
-countries and outlets do not count: sharing a country is not a story) and word their reports
-alike (TF-IDF cosine over content words, names left out), on dates close together. Linked
-briefings form a story. Front matter `story: NAME` pins a briefing to the story NAME (two
+Two briefings are linked when they word their reports alike (TF-IDF cosine over content words,
+people's and organisations' names included, places, countries and outlets left out: sharing a
+country is not a story), the more so when they name the same rare people, organisations or
+things (an IDF-weighted cosine over those names), on dates close together. Names only
+strengthen wording: two reports that share a name but say nothing alike are not linked.
+Linked briefings form a story. Front matter `story: NAME` pins a briefing to the story NAME (two
 different pins never merge); `story: none` keeps it out of every story.
 """
 
@@ -17,8 +19,8 @@ from generator.model import Briefing, Entity
 from generator.textsim import TfIdf, content_words
 
 PLACE_SUBTYPES = frozenset({"country", "city", "state", "region", "outlet"})
-# Half name overlap and half wording (or the wording alone, when higher), times the date factor.
-LINK_SCORE = 0.38
+# wording x (1 + names) x date factor, each of wording and names between 0 and 1.
+LINK_SCORE = 0.2
 COMMON_LIMIT = 40  # a name or word in more briefings than this proposes no pairs
 TOP_TERMS = 12
 NEAR_DAYS = 7  # reports this close in time count fully; further apart, less and less
@@ -117,9 +119,9 @@ def _pin_key(b: Briefing) -> str | None:
 
 
 def _words(b: Briefing) -> list[str]:
-    names = [m.text for e in b.extraction.entities for m in e.mentions[:1]]
-    names += [e.name for e in b.extraction.entities]
-    return content_words(f"{b.title}. {b.document.text[:20_000]}", drop=names)
+    places = [e for e in b.extraction.entities if not story_entity(e)]
+    drop = [e.name for e in places] + [m.text for e in places for m in e.mentions]
+    return content_words(f"{b.title}. {b.document.text[:20_000]}", drop=drop)
 
 
 def _score(
@@ -134,10 +136,10 @@ def _score(
     def weight(k: str) -> float:
         return math.log((1 + total) / (1 + df["e:" + k])) + 1
 
-    shared = sum(weight(k) for k in names_a & names_b)
-    union = sum(weight(k) for k in names_a | names_b)
-    names = shared / union if union else 0.0
-    score = max(0.5 * names + 0.5 * wording, wording) * _date_factor(a, b)
+    shared = sum(weight(k) ** 2 for k in names_a & names_b)
+    norms = math.sqrt(sum(weight(k) ** 2 for k in names_a) * sum(weight(k) ** 2 for k in names_b))
+    names = shared / norms if norms else 0.0
+    score = wording * (1 + names) * _date_factor(a, b)
     return score if score >= LINK_SCORE else 0.0
 
 

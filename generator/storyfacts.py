@@ -1,5 +1,7 @@
 """What a story's reports say together: what each added, which claims several outlets carry
-(with an Admiralty-style credibility grade), and where reports disagree on a number or place.
+(with an Admiralty-style credibility grade), and where reports disagree: a different number of
+the same thing near the same words, a different place in similar sentences (one neither report
+names elsewhere), a different spelling of a person's name in similar sentences.
 
 Credibility grades (the number of the NATO/Admiralty code; the letter is the source's
 reliability an editor sets in entities.yml, F when not set):
@@ -13,8 +15,11 @@ reliability an editor sets in entities.yml, F when not set):
 
 from __future__ import annotations
 
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz
 
 from generator.model import Briefing, Disagreement, Side, Story, StoryClaim, StoryReport, Support
 from generator.stories import Group
@@ -22,6 +27,8 @@ from generator.textsim import content_words, dice, quantities
 
 SAME_CLAIM = 0.5  # content-word overlap (Dice) of two sentences saying the same thing
 SAME_FACT = 0.34  # two sentences about the same fact, which may give different values
+NEAR_FACT = 0.1  # below this, two sentences are not compared at all
+NAME_LIKE = 80  # two different spellings of one name (rapidfuzz ratio)
 MIN_WORDS = 4  # sentences with fewer content words are too short to compare
 ADDED_MAX = 8
 NEW_ENTITY_TYPES = ("PERSON", "ORG")
@@ -44,6 +51,7 @@ class _Sentence:
     text: str
     words: set[str]
     places: frozenset[str]  # entity keys of places named in the sentence
+    people: frozenset[str]  # names of people as the sentence writes them
 
 
 def outlet_of(b: Briefing) -> str:
@@ -83,10 +91,16 @@ def _sentences(b: Briefing, entity_keys: dict[tuple[str, str], str]) -> list[_Se
     """The briefing's sentences with their content words (names left out, so two reports
     compare on what they say happened) and the places each names."""
     places: dict[int, set[str]] = defaultdict(set)
+    people: dict[int, set[str]] = defaultdict(set)
     names = []
     sents = b.extraction.sentences
     for e in b.extraction.entities:
         names += [e.name] + [m.text for m in e.mentions]
+        if e.type == "PERSON":
+            for m in e.mentions:
+                for s in sents:
+                    if s.start <= m.start < s.end and " " in m.text:
+                        people[s.index].add(m.text)
         if not _place_key(e.type, e.subtype):
             continue
         for m in e.mentions:
@@ -100,6 +114,7 @@ def _sentences(b: Briefing, entity_keys: dict[tuple[str, str], str]) -> list[_Se
             text=s.text,
             words=set(content_words(s.text, drop=names)),
             places=frozenset(places[s.index]),
+            people=frozenset(people[s.index]),
         )
         for s in sents
     ]
@@ -292,7 +307,7 @@ def _disagreements(
                 if not _comparable(sa):
                     continue
                 for sb in sentences[b.slug]:
-                    if not _comparable(sb) or dice(sa.words, sb.words) < SAME_FACT:
+                    if not _comparable(sb) or dice(sa.words, sb.words) < NEAR_FACT:
                         continue
                     for kind, about, va, vb in _conflicts(sa, sb, named_places, place_names):
                         ka, kb = (a.slug, sa.index), (b.slug, sb.index)
@@ -326,6 +341,12 @@ def _side(s: _Sentence, value: str) -> Side:
     )
 
 
+def _plain(name: str) -> str:
+    """A name without case or accents: "Sofía" and "Sofia" are one spelling."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _conflicts(
     sa: _Sentence,
     sb: _Sentence,
@@ -333,19 +354,26 @@ def _conflicts(
     place_names: dict[str, str],
 ) -> list[tuple[str, str, str, str]]:
     out = []
+    similar = dice(sa.words, sb.words) >= SAME_FACT
     qa, qb = quantities(sa.text), quantities(sb.text)
     for x in qa:
-        same_unit = [y for y in qb if y.unit == x.unit]
-        if (
-            same_unit
-            and all(y.value != x.value for y in same_unit)
-            and not any(z.value == same_unit[0].value and z.unit == x.unit for z in qa)
-        ):
-            out.append(("number", x.word, x.text, same_unit[0].text))
+        same_unit = [y for y in qb if y.unit == x.unit and x.context & y.context]
+        if not same_unit or any(y.value == x.value for y in same_unit):
+            continue
+        y = min(same_unit, key=lambda y: abs(y.value - x.value))
+        if not any(z.value == y.value and z.unit == x.unit for z in qa):
+            out.append(("number", x.word, x.text, y.text))
+    if not similar:
+        return out
     a_only = sa.places - sb.places - named_places[sb.briefing.slug]
     b_only = sb.places - sa.places - named_places[sa.briefing.slug]
     if a_only and b_only:
         va = ", ".join(sorted(place_names[k] for k in a_only))
         vb = ", ".join(sorted(place_names[k] for k in b_only))
         out.append(("place", "where", va, vb))
+    for name_a in sa.people:
+        for name_b in sb.people:
+            a, b = _plain(name_a), _plain(name_b)
+            if a != b and fuzz.ratio(a, b) >= NAME_LIKE:
+                out.append(("name", "name", name_a, name_b))
     return out

@@ -87,11 +87,32 @@ class Quantity:
     text: str  # as written
     unit: str  # the stemmed content word after it (or before it): what is counted
     word: str  # that word as written, lower-cased
+    context: frozenset[str] = frozenset()  # content words near the number (not the unit)
+
+
+_CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_HEDGE_TEXT = "least more than about some nearly almost over at around roughly up to a an the"
+_HEDGES = frozenset(_HEDGE_TEXT.split())
+_UNITS = {  # one spelling per unit, so "62 km" and "60 kilometres" compare
+    "km": "kilometre",
+    "kms": "kilometre",
+    "kilometer": "kilometre",
+    "kilometers": "kilometre",
+    "kilometres": "kilometre",
+    "mins": "minute",
+    "min": "minute",
+    "hrs": "hour",
+    "yrs": "year",
+    "pc": "percent",
+    "-year-old": "year-old",
+}
+CONTEXT = 5  # words either side of a number that tell what it is about
 
 
 def quantities(sentence: str) -> list[Quantity]:
-    """Numbers in a sentence with the word they count ("12 people", "killed 15"); years and
-    numbers without a content word beside them are left out."""
+    """Numbers in a sentence with the word they count ("12 people", "killed 15", "52 per
+    cent", "$38 a share"); years and numbers with no content word beside them are left out."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
     out = []
     for m in _NUMBER.finditer(sentence):
@@ -104,18 +125,43 @@ def quantities(sentence: str) -> list[Quantity]:
                 continue  # a year
         after = [t for t in tokens if t[0] >= m.end()]
         before = [t for t in tokens if t[1] <= m.start()]
-        word = _unit(after[:3]) or _unit(list(reversed(before[-2:])))
+        if after and after[0][2].lower() in _SCALE:
+            value *= _SCALE[after[0][2].lower()]
+            written += " " + after[0][2]
+            after = after[1:]
+        rest = sentence[m.end() :].lstrip()
+        compound = re.match(r"-([^\W\d_]+(?:-[^\W\d_]+)*)", sentence[m.end() :])
+        currency = _CURRENCY.get(sentence[max(0, m.start() - 1) : m.start()])
+        if rest.startswith("%") or re.match(r"per ?cent\b", rest, re.I):
+            word: str | None = "percent"
+        elif currency:
+            word = currency
+        elif compound:  # "12-year-old", "7.1-magnitude"
+            word = compound.group(1).lower()
+            after = [t for t in after if t[0] >= m.end() + len(compound.group())]
+        else:
+            word = _unit(after[:3]) or _unit(list(reversed(before[-2:])))
         if word:
-            out.append(Quantity(value=value, text=written, unit=stem(word), word=word))
+            context = [t[2] for t in before[-CONTEXT:]] + [t[2] for t in after[:CONTEXT]]
+            out.append(
+                Quantity(
+                    value=value,
+                    text=written,
+                    unit=stem(word),
+                    word=word,
+                    context=frozenset(content_words(" ".join(context))) - {stem(word)},
+                )
+            )
     return out
 
 
 def _unit(tokens: list[tuple[int, int, str]]) -> str | None:
     for _, _, word in tokens:
-        if word.isdigit():
+        if word[0].isdigit():
             return None
         low = word.lower()
-        if low in ("least", "more", "than", "about", "some", "nearly", "almost", "over", "at"):
+        low = _UNITS.get(low, low).strip("-")
+        if low in _HEDGES:
             continue
         if low in STOPWORDS and low not in ("people", "one"):
             return None

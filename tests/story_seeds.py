@@ -1,18 +1,22 @@
 """Short test articles: three reports of one port explosion (Associated Press says 15 dead,
 Reuters and the BBC 12; Reuters traces the cargo to Mombasa, the BBC to Djibouti), two of one
-meeting (Oslo against Muscat), a later report pinned to the explosion story, a wire copy kept out
-of stories, and loners sharing a country or a person with them."""
+meeting (Oslo against Muscat), a later report pinned to the explosion story, a wire copy of the
+meeting kept out of stories (`story: none`), and loners: a harvest report from the same country
+as the explosion, and the same minister's trade visit three weeks after the meeting."""
 
 from __future__ import annotations
 
 STORY_SEEDS = {
     "loner-araghchi.md": """---
-title: Araghchi visits Beijing for trade talks
-date: 2025-04-04
+title: Araghchi visits Beijing to sign rail and oil agreements
+date: 2025-04-24
 source: Reuters
 ---
-Iranian Foreign Minister Abbas Araghchi arrived in Beijing for talks on oil exports and rail links, China's foreign ministry said.
-He is expected to sign an agreement on a new freight corridor, state media reported.
+Iranian Foreign Minister Abbas Araghchi arrived in Beijing on Friday to sign agreements on oil exports and a new freight railway, China's foreign ministry said.
+The railway would carry containers from Xinjiang to the port of Bandar Abbas in twelve days, cutting weeks off the sea route.
+Chinese refiners bought more Iranian crude last year than in any year since 2018, customs data show.
+Trade between the two countries reached 14 billion dollars, according to Chinese customs figures.
+He is expected to meet Premier Li Qiang before returning home on Sunday, state media reported.
 """,
     "loner-yemen.md": """---
 title: Yemen wheat harvest recovers after rains
@@ -21,6 +25,8 @@ source: Al Jazeera
 ---
 Farmers in Yemen expect the best wheat harvest in a decade after heavy spring rains, the Food and Agriculture Organization said.
 Prices of flour in local markets fell by a third, traders told Al Jazeera.
+Aid agencies warned that the gains could be lost if fuel shortages keep irrigation pumps idle through the summer.
+The agency said it would distribute seed and fertiliser to 40,000 households before the next planting season.
 """,
     "pinned.md": """---
 title: Aden governor promises port compensation

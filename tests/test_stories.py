@@ -135,3 +135,34 @@ def test_story_page_quotes_both_sides_and_links_every_report(site):
     assert "(../reports/port-ap.md#s1)" in text and "(../reports/port-reuters.md#s1)" in text
     index = pages["stories/index.md"]
     assert index.index("Iran and US envoys") < index.index("Aden port explosion")  # latest first
+
+
+SPELLINGS = {
+    "ferry-a.md": """---
+title: Ferry runs aground off Gotland
+date: 2025-05-02
+source: Svenska Dagbladet
+---
+A passenger ferry ran aground off the island of Gotland on Friday, and all 300 passengers were taken ashore by lifeboat crews.
+Captain Jonas Lindqvist told the coast guard that a steering failure caused the grounding near the harbour entrance.
+The ferry operator said the vessel would be towed to a shipyard for inspection.
+""",
+    "ferry-b.md": """---
+title: Passengers rescued after ferry grounding near Gotland
+date: 2025-05-02
+source: Dagens Nyheter
+---
+All 300 passengers were taken ashore by lifeboat crews after a passenger ferry ran aground off Gotland on Friday.
+Captain Jonas Lindquist told the coast guard that a steering failure caused the grounding near the harbour entrance.
+The vessel will be towed to a shipyard for inspection, the ferry operator said.
+""",
+}
+
+
+def test_two_spellings_of_one_name_are_a_disagreement(tmp_path):
+    site = site_from(tmp_path, SPELLINGS)
+    [story] = site.stories.values()
+    names = [d for d in story.disagreements if d.kind == "name"]
+    assert len(names) == 1
+    assert {s.value for s in names[0].sides} == {"Jonas Lindqvist", "Jonas Lindquist"}
+    assert not [d for d in story.disagreements if d.kind == "number"]  # 300 both times
