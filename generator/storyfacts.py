@@ -23,12 +23,13 @@ from rapidfuzz import fuzz
 
 from generator.model import Briefing, Disagreement, Side, Story, StoryClaim, StoryReport, Support
 from generator.stories import Group
-from generator.textsim import content_words, dice, quantities
+from generator.textsim import Quantity, content_words, dice, quantities
 
 SAME_CLAIM = 0.5  # content-word overlap (Dice) of two sentences saying the same thing
 SAME_FACT = 0.34  # two sentences about the same fact, which may give different values
 NEAR_FACT = 0.1  # below this, two sentences are not compared at all
 NAME_LIKE = 80  # two different spellings of one name (rapidfuzz ratio)
+COMPARE_NEXT = 12  # a report is checked for disagreements against the next this many reports
 MIN_WORDS = 4  # sentences with fewer content words are too short to compare
 ADDED_MAX = 8
 NEW_ENTITY_TYPES = ("PERSON", "ORG")
@@ -52,6 +53,7 @@ class _Sentence:
     words: set[str]
     places: frozenset[str]  # entity keys of places named in the sentence
     people: frozenset[str]  # names of people as the sentence writes them
+    quantities: list[Quantity]
 
 
 def outlet_of(b: Briefing) -> str:
@@ -115,6 +117,7 @@ def _sentences(b: Briefing, entity_keys: dict[tuple[str, str], str]) -> list[_Se
             words=set(content_words(s.text, drop=names)),
             places=frozenset(places[s.index]),
             people=frozenset(people[s.index]),
+            quantities=quantities(s.text),
         )
         for s in sents
     ]
@@ -302,7 +305,7 @@ def _disagreements(
     }
     found: list[tuple[str, str, dict[tuple[str, int], Side]]] = []
     for i, a in enumerate(members):
-        for b in members[i + 1 :]:
+        for b in members[i + 1 : i + 1 + COMPARE_NEXT]:
             for sa in sentences[a.slug]:
                 if not _comparable(sa):
                     continue
@@ -355,7 +358,7 @@ def _conflicts(
 ) -> list[tuple[str, str, str, str]]:
     out = []
     similar = dice(sa.words, sb.words) >= SAME_FACT
-    qa, qb = quantities(sa.text), quantities(sb.text)
+    qa, qb = sa.quantities, sb.quantities
     for x in qa:
         same_unit = [y for y in qb if y.unit == x.unit and x.context & y.context]
         if not same_unit or any(y.value == x.value for y in same_unit):
