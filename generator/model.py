@@ -199,7 +199,7 @@ class Side:
 
 @dataclass
 class Disagreement:
-    kind: str  # "number" | "place" | "name"
+    kind: str  # "number" | "place" | "date" | "name"
     about: str  # what a number counts ("people", "percent"); "where" or "name" otherwise
     sides: list[Side]
 

@@ -1,7 +1,8 @@
 """What a story's reports say together: what each added, which claims several outlets carry
 (with an Admiralty-style credibility grade), and where reports disagree: a different number of
 the same thing near the same words, a different place in similar sentences (one neither report
-names elsewhere), a different spelling of a person's name in similar sentences.
+names elsewhere), a different day in similar sentences, a different spelling of a person's name
+in similar sentences.
 
 Credibility grades (the number of the NATO/Admiralty code; the letter is the source's
 reliability an editor sets in entities.yml, F when not set):
@@ -54,6 +55,7 @@ class _Sentence:
     places: frozenset[str]  # entity keys of places named in the sentence
     people: frozenset[str]  # names of people as the sentence writes them
     quantities: list[Quantity]
+    dates: frozenset[str]  # days the sentence names (ISO), resolved against the report's date
 
 
 def outlet_of(b: Briefing) -> str:
@@ -94,6 +96,10 @@ def _sentences(b: Briefing, entity_keys: dict[tuple[str, str], str]) -> list[_Se
     compare on what they say happened) and the places each names."""
     places: dict[int, set[str]] = defaultdict(set)
     people: dict[int, set[str]] = defaultdict(set)
+    days: dict[int, set[str]] = defaultdict(set)
+    for t in b.extraction.timeline:
+        if t.date and t.precision == "day":
+            days[t.sentence].add(t.date.isoformat())
     names = []
     sents = b.extraction.sentences
     for e in b.extraction.entities:
@@ -118,6 +124,7 @@ def _sentences(b: Briefing, entity_keys: dict[tuple[str, str], str]) -> list[_Se
             places=frozenset(places[s.index]),
             people=frozenset(people[s.index]),
             quantities=quantities(s.text),
+            dates=frozenset(days[s.index]),
         )
         for s in sents
     ]
@@ -374,6 +381,8 @@ def _conflicts(
         va = ", ".join(sorted(place_names[k] for k in a_only))
         vb = ", ".join(sorted(place_names[k] for k in b_only))
         out.append(("place", "where", va, vb))
+    if sa.dates and sb.dates and not (sa.dates & sb.dates):
+        out.append(("date", "when", ", ".join(sorted(sa.dates)), ", ".join(sorted(sb.dates))))
     for name_a in sa.people:
         for name_b in sb.people:
             a, b = _plain(name_a), _plain(name_b)

@@ -90,6 +90,9 @@ class Quantity:
     context: frozenset[str] = frozenset()  # content words near the number (not the unit)
 
 
+_MONTH_TEXT = """january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec"""
+_MONTHS = frozenset(_MONTH_TEXT.split())
 _CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _HEDGE_TEXT = "least more than about some nearly almost over at around roughly up to a an the"
@@ -141,7 +144,7 @@ def quantities(sentence: str) -> list[Quantity]:
             after = [t for t in after if t[0] >= m.end() + len(compound.group())]
         else:
             word = _unit(after[:3]) or _unit(list(reversed(before[-2:])))
-        if word:
+        if word and word not in _MONTHS:  # "12 May" is a date, not twelve of something
             context = [t[2] for t in before[-CONTEXT:]] + [t[2] for t in after[:CONTEXT]]
             out.append(
                 Quantity(

@@ -145,7 +145,7 @@ source: Svenska Dagbladet
 ---
 A passenger ferry ran aground off the island of Gotland on Friday, and all 300 passengers were taken ashore by lifeboat crews.
 Captain Jonas Lindqvist told the coast guard that a steering failure caused the grounding near the harbour entrance.
-The ferry operator said the vessel would be towed to a shipyard for inspection.
+The ferry operator said the vessel would be towed to a shipyard for inspection on 12 May 2025.
 """,
     "ferry-b.md": """---
 title: Passengers rescued after ferry grounding near Gotland
@@ -154,15 +154,17 @@ source: Dagens Nyheter
 ---
 All 300 passengers were taken ashore by lifeboat crews after a passenger ferry ran aground off Gotland on Friday.
 Captain Jonas Lindquist told the coast guard that a steering failure caused the grounding near the harbour entrance.
-The vessel will be towed to a shipyard for inspection, the ferry operator said.
+The vessel will be towed to a shipyard for inspection on 14 May 2025, the ferry operator said.
 """,
 }
 
 
-def test_two_spellings_of_one_name_are_a_disagreement(tmp_path):
+def test_two_spellings_of_a_name_and_two_days_are_disagreements(tmp_path):
     site = site_from(tmp_path, SPELLINGS)
     [story] = site.stories.values()
     names = [d for d in story.disagreements if d.kind == "name"]
     assert len(names) == 1
     assert {s.value for s in names[0].sides} == {"Jonas Lindqvist", "Jonas Lindquist"}
     assert not [d for d in story.disagreements if d.kind == "number"]  # 300 both times
+    [day] = [d for d in story.disagreements if d.kind == "date"]
+    assert {s.value for s in day.sides} == {"2025-05-12", "2025-05-14"}

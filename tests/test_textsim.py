@@ -22,6 +22,7 @@ def test_compounds_scales_and_years():
     assert units("A 12-year-old girl was trapped.") == [(12.0, "year-old")]
     assert units("Disney offered $71.3 billion for the studios.") == [(71.3e9, "dollar")]
     assert units("The cathedral was finished in 1345.") == []
+    assert units("The ship sails on 12 May and returns on June 3.") == []
     assert (
         units("The crash site was 62 km from the city.")[0][1]
         == units("The crash site was 60 kilometres from the city.")[0][1]
