@@ -40,6 +40,7 @@ def render_feeds(
     site: Site, site_url: str, site_name: str, memo: RenderMemo
 ) -> dict[str, Rendered]:
     by_slug = {b.slug: b for b in site.briefings}
+    order = {b.slug: n for n, b in enumerate(site.briefings)}  # newest first
     feeds: list[tuple[str, str, str, list[Briefing]]] = [
         (Links.site_feed, site_name, "index.md", site.briefings)
     ]
@@ -54,7 +55,7 @@ def render_feeds(
             )
         )
     for page in site.entities.values():
-        members = _newest((r.briefing for r in page.refs), site)
+        members = _newest((r.briefing for r in page.refs), by_slug, order)
         feeds.append((Links.entity_feed(page.key), page.name, f"entities/{page.key}.md", members))
     for slug, (name, members) in tag_index(site).items():
         feeds.append((Links.tag_feed(slug), f"Tag: {name}", f"tags/{slug}/index.md", members))
@@ -72,9 +73,10 @@ def render_feeds(
     return out
 
 
-def _newest(slugs: Iterable[str], site: Site) -> list[Briefing]:
-    wanted = set(slugs)
-    return [b for b in site.briefings if b.slug in wanted]  # site.briefings: newest first
+def _newest(
+    slugs: Iterable[str], by_slug: dict[str, Briefing], order: dict[str, int]
+) -> list[Briefing]:
+    return [by_slug[s] for s in sorted(set(slugs), key=order.__getitem__)]
 
 
 def _entry_data(b: Briefing, site_url: str) -> tuple[str, str, str, str, str, tuple[str, ...]]:

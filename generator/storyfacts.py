@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from generator.model import Briefing, Disagreement, Side, Story, StoryClaim, StoryReport, Support
 from generator.stories import Group
-from generator.textsim import Quantity, content_words, dice, quantities
+from generator.textsim import Quantity, content_words, dice, quantities, stems_of
 
 SAME_CLAIM = 0.5  # content-word overlap (Dice) of two sentences saying the same thing
 SAME_FACT = 0.34  # two sentences about the same fact, which may give different values
@@ -115,12 +115,13 @@ def _sentences(b: Briefing, entity_keys: dict[tuple[str, str], str]) -> list[_Se
             for s in sents:
                 if s.start <= m.start < s.end:
                     places[s.index].add(entity_keys[(b.slug, e.name)])
+    dropped = stems_of(names)
     return [
         _Sentence(
             briefing=b,
             index=s.index,
             text=s.text,
-            words=set(content_words(s.text, drop=names)),
+            words=set(content_words(s.text, drop=dropped)),
             places=frozenset(places[s.index]),
             people=frozenset(people[s.index]),
             quantities=quantities(s.text),

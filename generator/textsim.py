@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 _STOP_TEXT = """a about above after again against all also am an and any are as at be because been
 before being below between both but by can could did do does doing down during each few for
@@ -29,6 +30,7 @@ _NUMBER = re.compile(
 _TOKEN = re.compile(r"[\w'’-]+", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 17)
 def stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     for suffix in ("'s", "ies", "es", "s", "ed", "ing"):
@@ -37,9 +39,15 @@ def stem(word: str) -> str:
     return word
 
 
-def content_words(text: str, drop: Iterable[str] = ()) -> list[str]:
-    """Stemmed words that carry meaning: no stop words, numbers or words of `drop` (names)."""
-    dropped = {stem(w) for name in drop for w in _WORD.findall(name)}
+def stems_of(names: Iterable[str]) -> frozenset[str]:
+    """The stemmed words of names, for content_words(drop=...)."""
+    return frozenset(stem(w) for name in names for w in _WORD.findall(name))
+
+
+def content_words(text: str, drop: Iterable[str] | frozenset[str] = ()) -> list[str]:
+    """Stemmed words that carry meaning: no stop words, numbers or words of `drop` (names, or
+    their stems from stems_of)."""
+    dropped = drop if isinstance(drop, frozenset) else stems_of(drop)
     out = []
     for w in _WORD.findall(text):
         s = stem(w)

@@ -30,6 +30,7 @@ def week_path(week: str) -> str:
 
 
 def render_whats_new(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
+    by_slug = {b.slug: b for b in site.briefings}
     dated = [b for b in site.briefings if b.date]
     days: dict[dt.date, list[Briefing]] = defaultdict(list)
     for b in dated:
@@ -40,13 +41,13 @@ def render_whats_new(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
     for day in sorted(days, reverse=True):
         weeks[week_of(day)].append(day)
         path = day_path(day)
-        view = _period_view(site, days[day], {day}, first_seen, path)
+        view = _period_view(site, days[day], {day}, first_seen, path, by_slug)
         title = f"New on {day.strftime('%-d %B %Y')}"
         out[path] = _render(memo, path, title, view)
     for week, week_days in weeks.items():
         path = week_path(week)
         briefings = [b for d in sorted(week_days, reverse=True) for b in days[d]]
-        view = _period_view(site, briefings, set(week_days), first_seen, path)
+        view = _period_view(site, briefings, set(week_days), first_seen, path, by_slug)
         monday = min(week_days) - dt.timedelta(days=min(week_days).weekday())
         title = f"New in the week of {monday.strftime('%-d %B %Y')}"
         view["days"] = [
@@ -97,8 +98,8 @@ def _period_view(
     period: set[dt.date],
     first_seen: dict[dt.date, list[str]],
     page: str,
+    by_slug: dict[str, Briefing],
 ) -> dict[str, Any]:
-    by_slug = {b.slug: b for b in site.briefings}
     here = {b.slug for b in briefings}
     moved = []
     for key in dict.fromkeys(site.story_of[b.slug] for b in briefings if b.slug in site.story_of):
