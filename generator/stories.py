@@ -82,11 +82,11 @@ def group_briefings(
             n = parent[n]
         return n
 
+    first_pinned: dict[str, int] = {}
     for n in range(total):  # briefings pinned to the same story start together
-        for m in range(n):
-            if pins[n] and pins[n] == pins[m]:
-                parent[find(n)] = find(m)
-                break
+        pin = pins[n]
+        if pin:
+            parent[n] = first_pinned.setdefault(pin, n)
     for _, a, b in links:
         ra, rb = find(a), find(b)
         if ra == rb or (pins[ra] and pins[rb] and pins[ra] != pins[rb]):
