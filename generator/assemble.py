@@ -15,8 +15,11 @@ from generator.model import (
     Site,
     SourcePage,
     SourceRef,
+    Story,
 )
 from generator.slugs import RESERVED, SlugAllocator
+from generator.stories import group_briefings
+from generator.storyfacts import build_story
 
 RELATED_MAX = 5
 CO_MENTIONED_MAX = 10
@@ -33,7 +36,10 @@ def briefing_sort_key(b: Briefing) -> tuple[int, str, str]:
     return (-ordinal, b.title.casefold(), b.slug)
 
 
-def assemble(items: list[tuple[Document, Extraction]]) -> Site:
+def assemble(
+    items: list[tuple[Document, Extraction]], reliability: dict[str, str] | None = None
+) -> Site:
+    """`reliability`: lower-cased source or outlet name -> the editor's letter (A-F)."""
     slugs = SlugAllocator(reserved=set(RESERVED))
     briefings = []
     for doc, ex in items:
@@ -46,13 +52,27 @@ def assemble(items: list[tuple[Document, Extraction]]) -> Site:
     entities, entity_keys = _entity_pages(briefings)
     sources, source_keys = _source_pages(briefings)
     _relate(briefings, entity_keys)
+    stories = _stories(briefings, entity_keys, reliability or {})
     return Site(
         briefings=briefings,
         entities=entities,
         sources=sources,
         entity_keys=entity_keys,
         source_keys=source_keys,
+        stories=stories,
+        story_of={r.briefing: s.key for s in stories.values() for r in s.reports},
     )
+
+
+def _stories(
+    briefings: list[Briefing], keys: dict[tuple[str, str], str], reliability: dict[str, str]
+) -> dict[str, Story]:
+    slugs = SlugAllocator(reserved=set(RESERVED))
+    out = {}
+    for group in group_briefings(briefings, keys):
+        key = slugs.take(group.name, fallback="story")
+        out[key] = build_story(group, key, keys, reliability)
+    return out
 
 
 def _entity_pages(

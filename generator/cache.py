@@ -23,7 +23,24 @@ EXTRACT_CODE = (
     ("extraction", "data"),
 )
 RENDER_CODE = (
-    ("assemble.py", "render.py", "listings.py", "escape.py", "slugs.py", "model.py", "write.py"),
+    (
+        "assemble.py",
+        "render.py",
+        "listings.py",
+        "templating.py",
+        "stories.py",
+        "storyfacts.py",
+        "storypages.py",
+        "textsim.py",
+        "feeds.py",
+        "charts.py",
+        "whatsnew.py",
+        "escape.py",
+        "slugs.py",
+        "model.py",
+        "write.py",
+        "registry.py",
+    ),
     ("templates",),
 )
 

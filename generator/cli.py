@@ -61,6 +61,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
     pdf = sub.add_parser("pdf", parents=[common], help="PDF per briefing plus a briefing book")
     pdf.add_argument("--out", type=Path, default=None, help="output folder (default: ROOT/pdf)")
+    pdf.add_argument(
+        "--story", metavar="SLUG", help="print one story as a book: its page, then its briefings"
+    )
     extract = sub.add_parser(
         "extract", parents=[common], help="print what extraction finds in seed files, as JSON"
     )
@@ -103,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
             from generator.pdf import make_pdfs
 
             out = args.out.resolve() if args.out else None
-            return make_pdfs(replace(options, pdf=out) if out else options, reporter)
+            return make_pdfs(
+                replace(options, pdf=out) if out else options, reporter, story=args.story
+            )
     except KeyboardInterrupt:
         reporter.error("interrupted")
         return 130

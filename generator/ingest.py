@@ -23,7 +23,7 @@ from generator.model import Document, Metadata
 from generator.options import Options
 
 SEED_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-META_KEYS = ("title", "date", "source", "url", "license", "attribution", "tags", "slug")
+META_KEYS = ("title", "date", "source", "url", "license", "attribution", "tags", "slug", "story")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -229,7 +229,7 @@ def read_sidecar(path: Path, seed: str, warnings: list[str]) -> dict[str, Any]:
 def metadata_from(raw: dict[str, Any], seed: str, warnings: list[str]) -> Metadata:
     """Known keys only, as clean one-line strings; a bad value is dropped with a note."""
     meta = Metadata()
-    for key in ("title", "source", "url", "license", "attribution", "slug"):
+    for key in ("title", "source", "url", "license", "attribution", "slug", "story"):
         value = raw.get(key)
         if value is None:
             continue

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from generator import escape
 from generator.memo import Rendered, RenderMemo
 from generator.model import Briefing, EntityPage, Site
-from generator.render import TYPE_LABELS, Links, _page
 from generator.slugs import RESERVED, SlugAllocator
+from generator.templating import TYPE_LABELS, Links, rel, render_page
 
 PER_PAGE = 200
 HOME_LATEST = 30
@@ -40,16 +40,6 @@ class Pager:
     next: str | None
 
 
-def rel(target: str, page: str) -> str:
-    """Relative path between two docs paths (both plain, normalised, relative)."""
-    here = page.split("/")[:-1]
-    there = target.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
-
-
 def briefing_entry(b: Briefing, group: str = "", note: str | None = None) -> Entry:
     return Entry(
         title=b.title,
@@ -61,7 +51,12 @@ def briefing_entry(b: Briefing, group: str = "", note: str | None = None) -> Ent
 
 
 def paginate(
-    memo: RenderMemo, first: str, title: str, entries: list[Entry], intro: str | None = None
+    memo: RenderMemo,
+    first: str,
+    title: str,
+    entries: list[Entry],
+    intro: str | None = None,
+    feed: str | None = None,
 ) -> dict[str, Rendered]:
     """A listing over as many pages as it needs: `first`, then `<folder>/pages/N.md`."""
     folder = posixpath.dirname(first)
@@ -82,12 +77,15 @@ def paginate(
         page_title = title if n == 0 else f"{title}, page {n + 1}"
         page_intro = intro if n == 0 else None
         group_list = _grouped(chunk, path)
+        meta = {"title": escape.plain_title(page_title)}
+        if feed and n == 0:
+            meta["feed"] = feed
         out[path] = memo.page(
             path,
-            (page_title, page_intro, group_list, pager),
-            lambda t=page_title, i=page_intro, g=group_list, pg=pager: _page(
+            (page_title, page_intro, group_list, pager, meta),
+            lambda t=page_title, i=page_intro, g=group_list, pg=pager, m=meta: render_page(
                 "listing.md.j2",
-                {"title": escape.plain_title(t)},
+                m,
                 title=t,
                 intro=i,
                 links=[],
@@ -120,7 +118,7 @@ def render_home(site: Site, site_name: str, memo: RenderMemo) -> Rendered:
     latest = [
         (b, [b.sentence(i) for i in b.extraction.summary]) for b in site.briefings[:HOME_LATEST]
     ]
-    tags = sorted(_tag_index(site).items(), key=lambda kv: (-len(kv[1][1]), kv[0]))[:20]
+    tags = sorted(tag_index(site).items(), key=lambda kv: (-len(kv[1][1]), kv[0]))[:20]
     context = {
         "total": len(site.briefings),
         "entities": len(site.entities),
@@ -140,7 +138,7 @@ def render_home(site: Site, site_name: str, memo: RenderMemo) -> Rendered:
     return memo.page(
         "index.md",
         inputs,
-        lambda: _page(
+        lambda: render_page(
             "home.md.j2",
             {"title": escape.plain_title(site_name), "hide": ["toc"]},
             latest=latest,
@@ -184,7 +182,7 @@ def render_entity_indexes(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
         overview.append(
             Entry(title=f"All {len(entities)} {label.lower()}", target=first, group=label)
         )
-    out["entities/index.md"] = _page(
+    out["entities/index.md"] = render_page(
         "listing.md.j2",
         {"title": "Entities"},
         title="Entities",
@@ -219,7 +217,7 @@ def render_source_index(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
     )
 
 
-def _tag_index(site: Site) -> dict[str, tuple[str, list[Briefing]]]:
+def tag_index(site: Site) -> dict[str, tuple[str, list[Briefing]]]:
     """tag slug -> (tag as written first, briefings newest first)."""
     slugs = SlugAllocator(reserved=RESERVED)
     by_name: dict[str, str] = {}
@@ -235,7 +233,7 @@ def _tag_index(site: Site) -> dict[str, tuple[str, list[Briefing]]]:
 
 
 def render_tags(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
-    index = _tag_index(site)
+    index = tag_index(site)
     out: dict[str, Rendered] = {}
     for slug, (name, briefings) in index.items():
         out.update(
@@ -245,6 +243,7 @@ def render_tags(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
                 f"Tag: {name}",
                 [briefing_entry(b) for b in briefings],
                 intro=_count_note(len(briefings), "briefing"),
+                feed=Links.tag_feed(slug),
             )
         )
     entries = [

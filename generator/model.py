@@ -32,6 +32,7 @@ class Metadata:
     attribution: str | None = None
     tags: list[str] = field(default_factory=list)
     slug: str | None = None
+    story: str | None = None  # a story's name it is pinned to; "none": kept out of stories
 
 
 @dataclass
@@ -166,6 +167,61 @@ class SourcePage:
     refs: list[SourceRef] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class Support:
+    """One report's sentence backing a story claim."""
+
+    briefing: str  # slug
+    sentence: int
+    outlet: str
+    source: str  # who the report credits ("" when the sentence credits no one)
+    basis: str
+    anonymous: bool
+    reliability: str  # A-F, from entities.yml (F: cannot be judged)
+
+
+@dataclass
+class StoryClaim:
+    text: str  # as the first report words it
+    support: list[Support]  # first report first
+    grade: int  # 1 confirmed ... 6 cannot be judged
+    outlets: list[str]  # independent outlets reporting it
+    disputed: bool = False
+
+
+@dataclass(frozen=True)
+class Side:
+    briefing: str
+    sentence: int
+    outlet: str
+    value: str  # the number, place or name as this report gives it
+
+
+@dataclass
+class Disagreement:
+    kind: str  # "number" | "place" | "date" | "name"
+    about: str  # what a number counts ("people", "percent"); "where" or "name" otherwise
+    sides: list[Side]
+
+
+@dataclass
+class StoryReport:
+    briefing: str
+    added: list[int]  # sentence indices saying what no earlier report said
+    new_entities: list[str]  # entity keys (people, organisations) no earlier report named
+
+
+@dataclass
+class Story:
+    key: str  # slug under stories/
+    name: str
+    pinned: bool
+    reports: list[StoryReport]  # oldest first
+    outlets: list[str]
+    claims: list[StoryClaim] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+
+
 @dataclass
 class Site:
     """Every page the generator will write, assembled before anything is written."""
@@ -175,3 +231,5 @@ class Site:
     sources: dict[str, SourcePage]
     entity_keys: dict[tuple[str, str], str]  # (briefing slug, entity name) -> entity key
     source_keys: dict[tuple[str, str], str]  # (briefing slug, source name) -> source key
+    stories: dict[str, Story] = field(default_factory=dict)
+    story_of: dict[str, str] = field(default_factory=dict)  # briefing slug -> story key

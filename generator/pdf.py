@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 import shutil
 from dataclasses import dataclass
 from importlib import resources
@@ -75,18 +76,20 @@ def load_chapters(site: Path, reports: str = "reports") -> list[Chapter]:
     for page in sorted((site / reports).glob("*/index.html")):
         if page.parent.name not in order:
             order.append(page.parent.name)
-    chapters = []
-    for slug in order:
-        root = lxml_html.parse(str(site / reports / slug / "index.html")).getroot()
-        articles = root.cssselect("article.md-content__inner")
-        if not articles:
-            continue
-        article = articles[0]
-        h1 = article.cssselect("h1")
-        title = h1[0].text_content().strip().rstrip("¶").strip() if h1 else slug
-        time = article.cssselect(".briefing-meta time")
-        chapters.append(Chapter(slug, title, time[0].get("datetime") if time else None, article))
-    return chapters
+    return [ch for ch in (load_chapter(site / reports / slug, slug) for slug in order) if ch]
+
+
+def load_chapter(folder: Path, slug: str) -> Chapter | None:
+    """One built page (folder/index.html) as a chapter, None when it has no article."""
+    root = lxml_html.parse(str(folder / "index.html")).getroot()
+    articles = root.cssselect("article.md-content__inner")
+    if not articles:
+        return None
+    article = articles[0]
+    h1 = article.cssselect("h1")
+    title = h1[0].text_content().strip().rstrip("¶").strip() if h1 else slug
+    time = article.cssselect(".briefing-meta time, .story-meta time")
+    return Chapter(slug, title, time[-1].get("datetime") if time else None, article)
 
 
 def _clean(article: lxml_html.HtmlElement, prefix: str) -> lxml_html.HtmlElement:
@@ -106,6 +109,9 @@ def _clean(article: lxml_html.HtmlElement, prefix: str) -> lxml_html.HtmlElement
             el.set("href", f"#{prefix}{href[1:]}")
         elif not href.startswith(("http://", "https://")):
             del el.attrib["href"]
+    for svg in article.iter("svg"):  # lxml's HTML parser lower-cases SVG's viewBox
+        if "viewbox" in svg.attrib:
+            svg.set("viewBox", svg.attrib.pop("viewbox"))
     article.tag = "div"
     article.set("class", "chapter-body md-typeset")
     return article
@@ -131,12 +137,16 @@ def _chapter_html(ch: Chapter, book: bool) -> str:
 
 
 def book_html(
-    chapters: list[Chapter], site_name: str, entity_index: list[tuple[str, list[str]]]
+    chapters: list[Chapter],
+    site_name: str,
+    entity_index: list[tuple[str, list[str]]],
+    subtitle: str | None = None,
 ) -> str:
     today = dt.date.today().isoformat()
+    subtitle = subtitle or f"Briefing book · {len(chapters)} briefings"
     cover = (
         f'<section class="cover"><h1 class="cover-title">{_esc(site_name)}</h1>'
-        f'<p class="cover-sub">Briefing book · {len(chapters)} briefings</p>'
+        f'<p class="cover-sub">{_esc(subtitle)}</p>'
         f'<p class="cover-date">Compiled {today}</p></section>'
     )
     toc_items = "".join(
@@ -170,11 +180,57 @@ def entity_index_from(chapters: list[Chapter]) -> list[tuple[str, list[str]]]:
     return sorted(found.items(), key=lambda kv: kv[0].casefold())
 
 
-def make_pdfs(options: Options, reporter: Reporter) -> int:
+def make_pdfs(options: Options, reporter: Reporter, story: str | None = None) -> int:
     from generator.pipeline import build_lock
 
     with build_lock(options, reporter):
+        if story is not None:
+            return make_story_book(options, reporter, story)
         return make_pdfs_locked(options, reporter)
+
+
+def story_book_name(key: str) -> str:
+    return f"story-{key}.pdf"
+
+
+def make_story_book(options: Options, reporter: Reporter, key: str) -> int:
+    """One story as a book: its page (reports, claims, disagreements, timeline), then each of
+    its briefings in time order, with contents and page numbers."""
+    from weasyprint import CSS, HTML
+
+    site = options.path(options.site)
+    folder = site / "stories" / key
+    if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", key) or not (folder / "index.html").is_file():
+        reporter.error(f"no story {key!r} in {site / 'stories'} (see its index; build first)")
+        return 1
+    story = load_chapter(folder, f"story-{key}")
+    if story is None:
+        reporter.error(f"the story page {folder / 'index.html'} has no article")
+        return 1
+    slugs: list[str] = []
+    for a in story.article.cssselect(".story-reports h3 + p a[href]"):
+        slug = a.get("href", "").strip("/").split("/")[-1]
+        if slug and slug not in slugs and (site / "reports" / slug / "index.html").is_file():
+            slugs.append(slug)
+    chapters = [story] + [
+        ch for ch in (load_chapter(site / "reports" / s, s) for s in slugs) if ch is not None
+    ]
+    fetcher = _local_fetcher(site)
+    css = CSS(string=_stylesheet(), url_fetcher=fetcher)
+    book = book_html(
+        chapters,
+        story.title,
+        entity_index_from(chapters[1:]),
+        subtitle=f"Story · {len(slugs)} report{'' if len(slugs) == 1 else 's'}",
+    )
+    pdf = HTML(string=book, base_url=(site / "index.html").as_uri(), url_fetcher=fetcher).write_pdf(
+        stylesheets=[css]
+    )
+    out = options.path(options.pdf)
+    out.mkdir(parents=True, exist_ok=True)
+    atomic_write(out / story_book_name(key), pdf)
+    reporter.info(f"story book written to {out / story_book_name(key)}")
+    return 0
 
 
 def make_pdfs_locked(options: Options, reporter: Reporter, copy_to_site: bool = False) -> int:

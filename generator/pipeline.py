@@ -47,16 +47,27 @@ def extract(doc: Document, options: Options) -> Extraction:
     return run(doc, options)
 
 
-def assemble(items: list[tuple[Document, Extraction]]) -> Site:
+def assemble(items: list[tuple[Document, Extraction]], options: Options) -> Site:
     from generator.assemble import assemble as run
+    from generator.registry import load_registry, reliability_letters
 
-    return run(items)
+    registry = load_registry(options.path(options.registry)) if options.registry else ()
+    return run(items, reliability_letters(registry))
 
 
-def render_site(site: Site, name: str, memo: RenderMemo, jobs: int = 1) -> dict[str, Rendered]:
+def render_site(
+    site: Site, name: str, memo: RenderMemo, jobs: int, site_url: str
+) -> dict[str, Rendered]:
     from generator.render import render_site as run
 
-    return run(site, name, memo, jobs=jobs)
+    return run(site, name, memo, jobs=jobs, site_url=site_url)
+
+
+def feed_site_url(site_url: str | None) -> str:
+    """Where the site is hosted, for the feeds' absolute URLs: --site-url, else the
+    BRIEFING_SITE_URL environment variable, else mkdocs.yml's local default."""
+    url = site_url or os.environ.get("BRIEFING_SITE_URL") or "http://127.0.0.1:8000/"
+    return url if url.endswith("/") else url + "/"
 
 
 @dataclass
@@ -257,9 +268,9 @@ def _resident_bytes() -> int:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 
 
-def generate(options: Options, reporter: Reporter) -> GenerateResult:
+def generate(options: Options, reporter: Reporter, site_url: str | None = None) -> GenerateResult:
     with build_lock(options, reporter), few_collections():
-        return generate_unlocked(options, reporter)
+        return generate_unlocked(options, reporter, site_url)
 
 
 @contextmanager
@@ -274,8 +285,11 @@ def few_collections() -> Iterator[None]:
         gc.enable()  # what was frozen stays out of the collector's way; refcounting frees it
 
 
-def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
+def generate_unlocked(
+    options: Options, reporter: Reporter, site_url: str | None = None
+) -> GenerateResult:
     result = GenerateResult()
+    site_url = feed_site_url(site_url)
     seeds_dir = options.path(options.seeds)
     hidden: list[Path] = []
     paths = find_seeds(seeds_dir, hidden)
@@ -287,7 +301,7 @@ def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
     name = site_name(options)
     docs = options.path(options.docs)
     state_path = options.path(options.cache) / "state.json"
-    fingerprint = _fingerprint(keys, options, name)
+    fingerprint = _fingerprint(keys, options, name + "\0" + site_url)
     state = read_state(state_path)
     if state.get("fingerprint") == fingerprint and DocsWriter(docs).intact():
         for line in state.get("log", []):
@@ -305,7 +319,7 @@ def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
     items = _documents(paths, keys, options, reporter, result)
     reporter.detail(f"read and extract: {time.perf_counter() - clock:.1f} s")
     clock = time.perf_counter()
-    site = assemble(items)
+    site = assemble(items, options)
     reporter.detail(f"assemble: {time.perf_counter() - clock:.1f} s")
     writer = DocsWriter(docs)
     memo_path = options.path(options.cache) / "render-memo.json"
@@ -316,7 +330,8 @@ def generate_unlocked(options: Options, reporter: Reporter) -> GenerateResult:
     )
     memo_path.unlink(missing_ok=True)
     clock = time.perf_counter()
-    pages = render_site(site, name, memo, jobs=render_jobs(options, _resident_bytes()))
+    jobs = render_jobs(options, _resident_bytes())
+    pages = render_site(site, name, memo, jobs, site_url)
     reporter.detail(f"render: {time.perf_counter() - clock:.1f} s")
     clock = time.perf_counter()
     try:
@@ -396,7 +411,7 @@ def build(
     options: Options, reporter: Reporter, pdf: bool = False, site_url: str | None = None
 ) -> int:
     with build_lock(options, reporter):
-        result = generate_unlocked(options, reporter)
+        result = generate_unlocked(options, reporter, site_url)
         if not result.done:
             return 1
         code = build_site(options, reporter, site_url, pdf_links=pdf)

@@ -25,6 +25,7 @@ class RegistryEntry:
     aliases: tuple[str, ...] = ()
     description: str | None = None
     links: tuple[str, ...] = field(default_factory=tuple)
+    reliability: str | None = None  # A-F, the editor's grade of an outlet or person as a source
 
 
 @lru_cache(maxsize=8)
@@ -47,9 +48,35 @@ def _load(path: str, mtime: float) -> tuple[RegistryEntry, ...]:
                 aliases=tuple(str(a) for a in item.get("aliases") or []),
                 description=item.get("description"),
                 links=tuple(str(x) for x in item.get("links") or []),
+                reliability=_letter(item.get("reliability")),
             )
         )
     return tuple(out)
+
+
+RELIABILITY = {
+    "A": "completely reliable",
+    "B": "usually reliable",
+    "C": "fairly reliable",
+    "D": "not usually reliable",
+    "E": "unreliable",
+    "F": "reliability cannot be judged",
+}
+
+
+def _letter(value: object) -> str | None:
+    letter = str(value or "").strip().upper()
+    return letter if letter in RELIABILITY else None
+
+
+def reliability_letters(registry: tuple[RegistryEntry, ...]) -> dict[str, str]:
+    """Lower-cased name or alias -> the reliability letter its entry sets."""
+    out: dict[str, str] = {}
+    for entry in registry:
+        if entry.reliability:
+            for surface in (entry.name, *entry.aliases):
+                out.setdefault(surface.lower(), entry.reliability)
+    return out
 
 
 def load_registry(path: Path) -> tuple[RegistryEntry, ...]:

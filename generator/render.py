@@ -6,89 +6,23 @@ this module (URLs it built, HTML it assembled from escaped parts).
 
 from __future__ import annotations
 
-import json
 import multiprocessing
 import re
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator import escape
+from generator import charts, escape
+from generator.feeds import render_feeds
+from generator.listings import render_listings
 from generator.memo import UNCHANGED, Rendered, RenderMemo
 from generator.model import Briefing, EntityPage, Site, SourcePage
+from generator.storypages import render_stories
+from generator.templating import TYPE_LABELS, TYPE_SINGULAR, Links, render_page
+from generator.whatsnew import render_whats_new
 
-TYPE_LABELS = {
-    "PERSON": "People",
-    "ORG": "Organizations",
-    "PLACE": "Places",
-    "FACILITY": "Facilities",
-    "WEAPON": "Weapons and programs",
-    "EVENT": "Events",
-    "OTHER": "Other",
-}
-TYPE_SINGULAR = {
-    "PERSON": "Person",
-    "ORG": "Organization",
-    "PLACE": "Place",
-    "FACILITY": "Facility",
-    "WEAPON": "Weapon or program",
-    "EVENT": "Event",
-    "OTHER": "Other",
-}
-
-
-def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup):
-        return value
-    if type(value) is int:
-        return str(value)
-    if value is None:
-        return ""
-    return escape.inline(str(value))
-
-
-@cache
-def _env() -> Environment:
-    env = Environment(
-        loader=PackageLoader("generator", "templates"),
-        autoescape=False,
-        finalize=_finalize,
-        undefined=StrictUndefined,
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["link"] = lambda url: Markup(url)  # only for URLs this module builds
-    env.filters["para"] = lambda text: Markup(escape.block(text))
-    return env
-
-
-def front_matter(data: dict[str, Any]) -> str:
-    """YAML front matter written as JSON (a subset of YAML that both engines read), which is
-    an order of magnitude faster to write than YAML proper."""
-    return "---\n" + json.dumps(data, ensure_ascii=False) + "\n---\n"
-
-
-@dataclass(frozen=True)
-class Links:
-    """Where pages live in the docs tree; all pages are built with directory URLs."""
-
-    @staticmethod
-    def briefing(slug: str) -> str:
-        return f"reports/{slug}.md"
-
-    @staticmethod
-    def entity(key: str) -> str:
-        return f"entities/{key}.md"
-
-    @staticmethod
-    def source(key: str) -> str:
-        return f"sources/{key}.md"
-
+__all__ = ["TYPE_LABELS", "Links", "render_site"]
 
 PARALLEL_FROM = 2_000  # below this many pages, forking workers costs more than it saves
 _PageJob = tuple[str, int]  # ("briefing" | "entity" | "source", index)
@@ -96,13 +30,18 @@ _PageJob = tuple[str, int]  # ("briefing" | "entity" | "source", index)
 _shared: tuple[Site, dict[str, Briefing], list, RenderMemo] | None = None
 
 
+DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url when none is given
+
+
 def render_site(
-    site: Site, site_name: str = "Briefings", memo: RenderMemo | None = None, jobs: int = 1
+    site: Site,
+    site_name: str = "Briefings",
+    memo: RenderMemo | None = None,
+    jobs: int = 1,
+    site_url: str = DEFAULT_SITE_URL,
 ) -> dict[str, Rendered]:
     """Every generated page of the docs tree (UNCHANGED where the memo says it is in place).
     With jobs > 1, briefing, entity and source pages are rendered in forked worker processes."""
-    from generator.listings import render_listings
-
     global _shared
     memo = memo or RenderMemo()
     by_slug = {b.slug: b for b in site.briefings}
@@ -131,6 +70,9 @@ def render_site(
             memo.rendered += 1
             pages[path] = text
     pages.update(render_listings(site, site_name, memo))
+    pages.update(render_stories(site, memo))
+    pages.update(render_whats_new(site, memo))
+    pages.update(render_feeds(site, site_url, site_name, memo))
     return pages
 
 
@@ -173,7 +115,13 @@ def briefing_inputs(b: Briefing, site: Site, by_slug: dict[str, Briefing]) -> tu
         tuple(site.entity_keys[(b.slug, e.name)] for e in b.extraction.entities),
         tuple(site.source_keys[(b.slug, s.name)] for s in b.extraction.sources),
         tuple(_brief(by_slug[r]) for r in b.related if r in by_slug),
+        _story_of(b, site),
     )
+
+
+def _story_of(b: Briefing, site: Site) -> tuple[str, str] | None:
+    key = site.story_of.get(b.slug)
+    return (key, site.stories[key].name) if key else None
 
 
 def entity_inputs(page: EntityPage, site: Site, by_slug: dict[str, Briefing]) -> tuple:
@@ -196,11 +144,6 @@ def source_inputs(page: SourcePage, by_slug: dict[str, Briefing]) -> tuple:
         page.kind,
         tuple((_brief(by_slug[r.briefing]), r.basis, r.claim, r.sentence) for r in page.refs),
     )
-
-
-def _page(template: str, meta: dict[str, Any], **context: Any) -> str:
-    body = _env().get_template(template).render(**context)
-    return front_matter(meta) + "\n" + body
 
 
 def render_briefing(b: Briefing, site: Site, by_slug: dict[str, Briefing]) -> str:
@@ -237,6 +180,7 @@ def render_briefing(b: Briefing, site: Site, by_slug: dict[str, Briefing]) -> st
     if doc.meta.tags:
         meta["briefing_tags"] = [escape.plain_title(t) for t in doc.meta.tags]
     meta["entity_groups"] = groups
+    meta["search_filters"] = briefing_filters(b, site)
     near_misses = [e for e in ex.entities if e.near_miss]
     rows = []
     for s in ex.sources:
@@ -258,9 +202,24 @@ def render_briefing(b: Briefing, site: Site, by_slug: dict[str, Briefing]) -> st
         "timeline": ex.timeline,
         "paragraphs": original_paragraphs(b),
         "related": [by_slug[s] for s in b.related if s in by_slug],
+        "story": _story_of(b, site),
         "warnings": doc.warnings,
     }
-    return _page("briefing.md.j2", meta, **context)
+    return render_page("briefing.md.j2", meta, **context)
+
+
+def briefing_filters(b: Briefing, site: Site) -> list[list[str]]:
+    """Pagefind filters of a briefing page: [name, value] pairs (main.html prints them)."""
+    pairs = [["kind", "Briefing"]]
+    key = site.story_of.get(b.slug)
+    if key:
+        pairs.append(["story", escape.plain_title(site.stories[key].name)])
+    if b.document.meta.source:
+        pairs.append(["source", escape.plain_title(b.document.meta.source)])
+    pairs += [["tag", escape.plain_title(t)] for t in dict.fromkeys(b.document.meta.tags)]
+    if b.date:
+        pairs.append(["year", str(b.date.year)])
+    return pairs
 
 
 def original_paragraphs(b: Briefing) -> list[Markup]:
@@ -294,10 +253,21 @@ def original_paragraphs(b: Briefing) -> list[Markup]:
 def render_entity(page: EntityPage, site: Site, by_slug: dict[str, Briefing]) -> str:
     refs = sorted(page.refs, key=lambda r: _ref_order(by_slug[r.briefing]))
     co = [(site.entities[k], n) for k, n in page.co_mentioned if k in site.entities]
-    meta = {"title": escape.plain_title(page.name), "entity_type": page.type.lower()}
-    return _page(
+    meta = {
+        "title": escape.plain_title(page.name),
+        "entity_type": page.type.lower(),
+        "feed": Links.entity_feed(page.key),
+        "search_filters": [
+            ["kind", "Entity"],
+            ["entity type", TYPE_SINGULAR.get(page.type, page.type.title())],
+        ],
+    }
+    dates = [d for d in {r.briefing: by_slug[r.briefing].date for r in page.refs}.values() if d]
+    picture = charts.mentions_chart(dates, f"Briefings naming {page.name}, over time")
+    return render_page(
         "entity.md.j2",
         meta,
+        picture=Markup(picture),
         page=page,
         kind=TYPE_SINGULAR.get(page.type, page.type.title()),
         refs=[(r, by_slug[r.briefing]) for r in refs],
@@ -309,7 +279,9 @@ def render_entity(page: EntityPage, site: Site, by_slug: dict[str, Briefing]) ->
 def render_source(page: SourcePage, by_slug: dict[str, Briefing]) -> str:
     refs = sorted(page.refs, key=lambda r: (_ref_order(by_slug[r.briefing]), r.sentence))
     meta = {"title": escape.plain_title(page.name), "source_kind": page.kind}
-    return _page("source.md.j2", meta, page=page, refs=[(r, by_slug[r.briefing]) for r in refs])
+    return render_page(
+        "source.md.j2", meta, page=page, refs=[(r, by_slug[r.briefing]) for r in refs]
+    )
 
 
 def _ref_order(b: Briefing) -> tuple[int, str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from browser import browser_page, static_server
 from conftest import HOSTILE_MD, REPO, make_project
+from story_seeds import STORY_SEEDS
 
 from generator.pipeline import build
 from generator.report import Reporter
@@ -36,7 +37,8 @@ def site(tmp_path_factory) -> Path:
     if not AXE.is_file():
         pytest.fail(f"axe-core is missing ({AXE}): run the README's test command")
     opts = make_project(
-        tmp_path_factory.mktemp("a11y"), {"hostile.md": HOSTILE_MD, "linked.md": LINKED_MD}
+        tmp_path_factory.mktemp("a11y"),
+        {"hostile.md": HOSTILE_MD, "linked.md": LINKED_MD, **STORY_SEEDS},
     )
     assert build(opts, Reporter(-1)) == 0
     return opts.root / "site"
@@ -54,6 +56,8 @@ def page_paths(site: Path) -> dict[str, str]:
         "timeline": "timeline/",
         "tags": "tags/",
         "tag": "tags/test/",
+        "story": "stories/aden-port-explosion/",
+        "stories": "stories/",
     }
 
 
@@ -74,7 +78,18 @@ def axe_violations(page) -> list[dict]:
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
 @pytest.mark.parametrize(
-    "kind", ["home", "briefing", "entity", "source", "briefings index", "timeline", "tag"]
+    "kind",
+    [
+        "home",
+        "briefing",
+        "entity",
+        "source",
+        "briefings index",
+        "timeline",
+        "tag",
+        "story",
+        "stories",
+    ],
 )
 def test_no_serious_or_critical_violation(site, kind, scheme):
     with static_server(site) as base, browser_page() as page:

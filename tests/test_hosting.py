@@ -16,11 +16,14 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from browser import NGINX_RECIPE, browser_page, nginx_server, static_server
 from conftest import HOSTILE_MD, make_project
+from story_seeds import STORY_SEEDS
 
 from generator.pipeline import build
 from generator.report import Reporter
 
 SUBPATH_URL = "https://example.org/briefings/"
+# One story (its page, the story index, what's new) without more briefings naming Araghchi.
+PORT_SEEDS = {name: text for name, text in STORY_SEEDS.items() if name.startswith(("port", "pin"))}
 PAGE_KINDS = ("", "reports/", "entities/", "sources/", "timeline/", "tags/")  # + a briefing, …
 
 
@@ -33,7 +36,7 @@ def subpath_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def root_site(tmp_path_factory) -> Path:
-    opts = make_project(tmp_path_factory.mktemp("hosted"), {"hostile.md": HOSTILE_MD})
+    opts = make_project(tmp_path_factory.mktemp("hosted"), {"hostile.md": HOSTILE_MD, **PORT_SEEDS})
     assert build(opts, Reporter(-1)) == 0
     return opts.root / "site"
 
@@ -205,6 +208,7 @@ def test_nginx_hides_dot_files(nginx, root_site):
 def test_site_under_nginx_csp_no_violation_search_palette_navigation(nginx, root_site):
     slug = seed_slug(root_site)
     pages = [*PAGE_KINDS, f"reports/{slug}/", "entities/abbas-araghchi/", "sources/axios/"]
+    pages += ["stories/", "stories/aden-port-explosion/", "new/", "new/2025-W11/"]
     with browser_page() as page:
         for path in pages:
             response = page.goto(nginx + path)

@@ -60,8 +60,8 @@ def test_one_changed_seed_rewrites_only_the_pages_it_affects(tmp_path, monkeypat
     rendered = []
     real = pipeline.render_site
 
-    def spy(site, name, memo, jobs=1):
-        pages = real(site, name, memo, jobs)
+    def spy(site, name, memo, jobs=1, *args):
+        pages = real(site, name, memo, jobs, *args)
         rendered.append(memo.rendered)
         return pages
 
@@ -94,9 +94,9 @@ def test_a_tight_memory_limit_still_generates_the_whole_site(tmp_path, monkeypat
     seen = []
     real = pipeline.render_site
 
-    def spy(site, name, memo, jobs=1):
+    def spy(site, name, memo, jobs=1, *args):
         seen.append(jobs)
-        return real(site, name, memo, jobs)
+        return real(site, name, memo, jobs, *args)
 
     monkeypatch.setattr(pipeline, "render_site", spy)
     tight = dataclasses.replace(make_project(tmp_path / "p", seeds), jobs=2, memory_mb=1)

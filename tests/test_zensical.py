@@ -16,6 +16,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from conftest import HOSTILE_MD, make_project, zensical_build
 from lxml import html as lxml_html
+from story_seeds import PORT, STORY_SEEDS
 
 from generator.pipeline import build
 from generator.report import Reporter
@@ -30,7 +31,9 @@ def outputs(tmp_path_factory) -> dict[str, Path]:
     """site/ of each engine, from one generated briefings/ tree."""
     if importlib.util.find_spec("zensical") is None:
         pytest.fail("zensical is not installed: it belongs in the test extras (zensical==0.0.73)")
-    opts = make_project(tmp_path_factory.mktemp("engines"), {"hostile.md": HOSTILE_MD})
+    opts = make_project(
+        tmp_path_factory.mktemp("engines"), {"hostile.md": HOSTILE_MD, **STORY_SEEDS}
+    )
     assert build(opts, Reporter(-1)) == 0
     root = opts.root
     (root / "site").rename(root / "site-mkdocs")
@@ -90,6 +93,20 @@ def test_entity_sidebar_and_source_table(outputs, engine):
     assert "citing anonymous sources" in table.text_content()
     for a in table.cssselect("a[href^='#s']"):
         assert doc.get_element_by_id(a.get("href")[1:]) is not None
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_story_page_timeline_disagreements_and_feed(outputs, engine):
+    site = outputs[engine]
+    page = site / "stories" / "aden-port-explosion" / "index.html"
+    doc = parse(page)
+    assert len(doc.cssselect(".story-timeline svg circle")) == len(PORT)
+    disagreement = " ".join(doc.cssselect(".story-disagreement")[0].text_content().split())
+    assert "killed 15 people" in disagreement and "killed 12 people" in disagreement
+    links = [a.get("href") for a in doc.cssselect("article a[href]")]
+    assert [h for h in links if "reports/" in h]
+    assert all(resolves(site, page, h) for h in links if not h.startswith(("#", "http")))
+    assert (site / "feeds" / "stories" / "aden-port-explosion.xml").is_file()
 
 
 @pytest.mark.parametrize("engine", ENGINES)

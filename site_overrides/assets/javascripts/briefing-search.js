@@ -1,6 +1,8 @@
 /* Search box backed by Pagefind (site/pagefind/, made by `briefing build`).
    Results are built with DOM methods from Pagefind's data: nothing is inserted as HTML except
-   <mark> highlights, which are re-created from the excerpt's text. */
+   <mark> highlights, which are re-created from the excerpt's text. Filters (story, entity type,
+   source, tag, year: data-pagefind-filter on each page) narrow the results without a new
+   query; their values are set as text only. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-briefing-search]");
@@ -15,6 +17,10 @@
   var siteRoot = new URL((config.base || ".") + "/", window.location.href);
   var pagefind = null;
   var latest = 0;
+  var filterBox = root.querySelector(".briefing-filters");
+  var chosen = {};
+  var FILTERS = [["kind", "Page"], ["story", "Story"], ["entity type", "Entity type"],
+    ["source", "Source"], ["tag", "Tag"], ["year", "Year"]];
 
   /* Pagefind's script, WebAssembly and index entry (about 80 kB) are fetched once the page is
      idle, as Material loads its own search index, so the first keystroke only waits for the
@@ -24,11 +30,47 @@
       pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
         return pf.options({ baseUrl: siteRoot.pathname })
           .then(function () { return pf.init(); })
-          .then(function () { return pf; });
+          .then(function () { buildFilters(pf); return pf; });
       });
       pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
+  }
+
+  function buildFilters(pf) {
+    if (!filterBox) return;
+    pf.filters().then(function (all) {
+      FILTERS.forEach(function (pair) {
+        var name = pair[0];
+        var values = (all && all[name]) || {};
+        var keys = Object.keys(values).sort();
+        if (!keys.length) return;
+        if (name === "year") keys.reverse();
+        var label = document.createElement("label");
+        label.className = "briefing-filter";
+        var caption = document.createElement("span");
+        caption.textContent = pair[1];
+        var select = document.createElement("select");
+        select.name = name;
+        var any = document.createElement("option");
+        any.value = "";
+        any.textContent = "Any";
+        select.appendChild(any);
+        keys.forEach(function (value) {
+          var option = document.createElement("option");
+          option.value = value;
+          option.textContent = value + " (" + values[value] + ")";
+          select.appendChild(option);
+        });
+        select.addEventListener("change", function () {
+          if (select.value) chosen[name] = select.value; else delete chosen[name];
+          run();
+        });
+        label.appendChild(caption);
+        label.appendChild(select);
+        filterBox.appendChild(label);
+      });
+    }).catch(function () {});
   }
 
   function excerpt(html) {
@@ -90,18 +132,21 @@
   function query() {
     var text = input.value.trim();
     var ticket = ++latest;
-    if (!text) { show([], "", 0); return Promise.resolve(); }
-    return load().then(function (pf) { return pf.search(text); })
+    var filtering = Object.keys(chosen).length > 0;
+    if (!text && !filtering) { show([], "", 0); return Promise.resolve(); }
+    var filters = {};
+    Object.keys(chosen).forEach(function (k) { filters[k] = chosen[k]; });
+    return load().then(function (pf) { return pf.search(text || null, { filters: filters }); })
       .then(function (search) {
         if (!search || ticket !== latest) return null;
         var total = search.results.length;
         var pending = search.results.slice(0, 10).map(function (r) { return r.data(); });
-        if (!pending.length) { show([], text, 0); return null; }
+        if (!pending.length) { show([], text || "filter", 0); return null; }
         /* The best match is shown as soon as its fragment is in, the rest when all are. */
         return pending[0]
-          .then(function (data) { if (ticket === latest) show([data], text, total); })
+          .then(function (data) { if (ticket === latest) show([data], text || "filter", total); })
           .then(function () { return Promise.all(pending); })
-          .then(function (data) { if (ticket === latest) show(data, text, total); });
+          .then(function (data) { if (ticket === latest) show(data, text || "filter", total); });
       })
       .catch(function () { meta.textContent = "Search is not available (run `briefing build`)."; });
   }

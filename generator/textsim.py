@@ -1,0 +1,180 @@
+"""Word-level text similarity for comparing reports: content words, TF-IDF vectors, numbers."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+_STOP_TEXT = """a about above after again against all also am an and any are as at be because been
+before being below between both but by can could did do does doing down during each few for
+from further had has have having he her here hers herself him himself his how i if in into
+is it its itself just me more most my myself no nor not now of off on once only or other
+our ours out over own same she should so some such than that the their theirs them then
+there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours said says say told according
+mr mrs ms one two new last first week year years monday tuesday wednesday thursday friday
+saturday sunday today yesterday people officials official"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_NUMBER_TEXT = """zero one two three four five six seven eight nine ten eleven twelve thirteen
+fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
+_NUMBER_WORDS = {w: n for n, w in enumerate(_NUMBER_TEXT.split())}
+_NUMBER = re.compile(
+    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])|\b(" + "|".join(_NUMBER_WORDS) + r")\b",
+    re.I,
+)
+_TOKEN = re.compile(r"[\w'’-]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1 << 17)
+def stem(word: str) -> str:
+    word = word.lower().replace("’", "'")
+    for suffix in ("'s", "ies", "es", "s", "ed", "ing"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)] + ("y" if suffix == "ies" else "")
+    return word
+
+
+def stems_of(names: Iterable[str]) -> frozenset[str]:
+    """The stemmed words of names, for content_words(drop=...)."""
+    return frozenset(stem(w) for name in names for w in _WORD.findall(name))
+
+
+def content_words(text: str, drop: Iterable[str] | frozenset[str] = ()) -> list[str]:
+    """Stemmed words that carry meaning: no stop words, numbers or words of `drop` (names, or
+    their stems from stems_of)."""
+    dropped = drop if isinstance(drop, frozenset) else stems_of(drop)
+    out = []
+    for w in _WORD.findall(text):
+        s = stem(w)
+        if len(s) > 2 and w.lower() not in STOPWORDS and s not in STOPWORDS and s not in dropped:
+            out.append(s)
+    return out
+
+
+def dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+class TfIdf:
+    """TF-IDF vectors (unit length) of a set of documents given as word lists."""
+
+    def __init__(self, docs: list[list[str]]) -> None:
+        df: Counter[str] = Counter()
+        for words in docs:
+            df.update(set(words))
+        n = len(docs)
+        self.df = df
+        self.idf = {w: math.log((1 + n) / (1 + c)) + 1 for w, c in df.items()}
+        self.vectors = [self._vector(words) for words in docs]
+
+    def _vector(self, words: list[str]) -> dict[str, float]:
+        tf = Counter(words)
+        vec = {w: (1 + math.log(c)) * self.idf[w] for w, c in tf.items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        return {w: v / norm for w, v in vec.items()}
+
+    def cosine(self, i: int, j: int) -> float:
+        a, b = self.vectors[i], self.vectors[j]
+        if len(a) > len(b):
+            a, b = b, a
+        return sum(v * b.get(w, 0.0) for w, v in a.items())
+
+    def top_terms(self, i: int, n: int) -> list[str]:
+        vec = self.vectors[i]
+        return sorted(vec, key=lambda w: (-vec[w], w))[:n]
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    text: str  # as written
+    unit: str  # the stemmed content word after it (or before it): what is counted
+    word: str  # that word as written, lower-cased
+    context: frozenset[str] = frozenset()  # content words near the number (not the unit)
+
+
+_MONTH_TEXT = """january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec"""
+_MONTHS = frozenset(_MONTH_TEXT.split())
+_CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_HEDGE_TEXT = "least more than about some nearly almost over at around roughly up to a an the"
+_HEDGES = frozenset(_HEDGE_TEXT.split())
+_UNITS = {  # one spelling per unit, so "62 km" and "60 kilometres" compare
+    "km": "kilometre",
+    "kms": "kilometre",
+    "kilometer": "kilometre",
+    "kilometers": "kilometre",
+    "kilometres": "kilometre",
+    "mins": "minute",
+    "min": "minute",
+    "hrs": "hour",
+    "yrs": "year",
+    "pc": "percent",
+    "-year-old": "year-old",
+}
+CONTEXT = 5  # words either side of a number that tell what it is about
+
+
+def quantities(sentence: str) -> list[Quantity]:
+    """Numbers in a sentence with the word they count ("12 people", "killed 15", "52 per
+    cent", "$38 a share"); years and numbers with no content word beside them are left out."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    out = []
+    for m in _NUMBER.finditer(sentence):
+        written = m.group()
+        if m.group(2):
+            value = float(_NUMBER_WORDS[m.group(2).lower()])
+        else:
+            value = float(written.replace(",", ""))
+            if re.fullmatch(r"(19|20)\d\d", written):
+                continue  # a year
+        after = [t for t in tokens if t[0] >= m.end()]
+        before = [t for t in tokens if t[1] <= m.start()]
+        if after and after[0][2].lower() in _SCALE:
+            value *= _SCALE[after[0][2].lower()]
+            written += " " + after[0][2]
+            after = after[1:]
+        rest = sentence[m.end() :].lstrip()
+        compound = re.match(r"-([^\W\d_]+(?:-[^\W\d_]+)*)", sentence[m.end() :])
+        currency = _CURRENCY.get(sentence[max(0, m.start() - 1) : m.start()])
+        if rest.startswith("%") or re.match(r"per ?cent\b", rest, re.I):
+            word: str | None = "percent"
+        elif currency:
+            word = currency
+        elif compound:  # "12-year-old", "7.1-magnitude"
+            word = compound.group(1).lower()
+            after = [t for t in after if t[0] >= m.end() + len(compound.group())]
+        else:
+            word = _unit(after[:3]) or _unit(list(reversed(before[-2:])))
+        if word and word not in _MONTHS:  # "12 May" is a date, not twelve of something
+            context = [t[2] for t in before[-CONTEXT:]] + [t[2] for t in after[:CONTEXT]]
+            out.append(
+                Quantity(
+                    value=value,
+                    text=written,
+                    unit=stem(word),
+                    word=word,
+                    context=frozenset(content_words(" ".join(context))) - {stem(word)},
+                )
+            )
+    return out
+
+
+def _unit(tokens: list[tuple[int, int, str]]) -> str | None:
+    for _, _, word in tokens:
+        if word[0].isdigit():
+            return None
+        low = word.lower()
+        low = _UNITS.get(low, low).strip("-")
+        if low in _HEDGES:
+            continue
+        if low in STOPWORDS and low not in ("people", "one"):
+            return None
+        return low
+    return None
