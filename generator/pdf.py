@@ -181,7 +181,7 @@ def entity_index_from(chapters: list[Chapter]) -> list[tuple[str, list[str]]]:
 
 
 def make_pdfs(options: Options, reporter: Reporter, story: str | None = None) -> int:
-    from generator.pipeline import build_lock
+    from generator.project import build_lock
 
     with build_lock(options, reporter):
         if story is not None:
@@ -236,7 +236,7 @@ def make_story_book(options: Options, reporter: Reporter, key: str) -> int:
 def make_pdfs_locked(options: Options, reporter: Reporter, copy_to_site: bool = False) -> int:
     from weasyprint import CSS, HTML
 
-    from generator.pipeline import site_name
+    from generator.project import site_name
 
     site = options.path(options.site)
     out = options.path(options.pdf)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import fcntl
 import gc
 import hashlib
 import os
@@ -15,8 +14,6 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import yaml
 
 from generator.cache import (
     RENDER_CODE,
@@ -32,6 +29,7 @@ from generator.ingest import find_seeds, read_seed, sidecar_path
 from generator.memo import Rendered, RenderMemo
 from generator.model import Document, Extraction, Site
 from generator.options import Options
+from generator.project import build_lock, site_name
 from generator.report import Reporter
 from generator.write import DocsWriter, WriteReport
 
@@ -128,35 +126,6 @@ def read_and_extract(paths: list[Path], options: Options, reporter: Reporter) ->
         results = pool.map(_process_chunk, chunks, [options] * len(chunks))
         for chunk in reporter.progress(results, len(chunks), "Extracting"):
             yield from chunk
-
-
-@contextmanager
-def build_lock(options: Options, reporter: Reporter) -> Iterator[None]:
-    """One build at a time per project; a second one waits for the first."""
-    cache = options.path(options.cache)
-    cache.mkdir(parents=True, exist_ok=True)
-    with open(cache / "build.lock", "w") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            reporter.info("another briefing run holds the lock; waiting for it to finish")
-            fcntl.flock(fh, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def site_name(options: Options) -> str:
-    try:
-        with open(options.path(options.config), encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("site_name:"):
-                    value = yaml.safe_load(line.split(":", 1)[1])
-                    return str(value) if value else "Briefings"
-    except OSError:
-        pass
-    return "Briefings"
 
 
 def seed_keys(paths: list[Path], options: Options) -> dict[Path, str | None]:

@@ -21,12 +21,12 @@ from watchdog.observers import Observer
 
 from generator.options import Options
 from generator.pipeline import (
-    build_lock,
     generate_unlocked,
     index_search,
     mkdocs_build_command,
     mkdocs_env,
 )
+from generator.project import build_lock
 from generator.report import Reporter
 
 DEBOUNCE_S = 0.25
