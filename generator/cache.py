@@ -4,7 +4,6 @@ not read and extracted again. One SQLite file in the project's cache folder."""
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import pickle
 import sqlite3
@@ -127,17 +126,3 @@ class ExtractionCache:
 
     def close(self) -> None:
         self.db.close()
-
-
-def read_state(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def write_state(path: Path, state: dict) -> None:
-    from generator.write import atomic_write
-
-    atomic_write(path, json.dumps(state).encode("utf-8"))

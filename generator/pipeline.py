@@ -15,14 +15,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.buildstate import BuildState
 from generator.cache import (
     RENDER_CODE,
     ExtractionCache,
     code_fingerprint,
-    read_state,
     salt,
     seed_key,
-    write_state,
 )
 from generator.errors import SeedError, WriteRefused
 from generator.ingest import find_seeds, read_seed, sidecar_path
@@ -132,8 +131,8 @@ def seed_keys(paths: list[Path], options: Options) -> dict[Path, str | None]:
     """Content key of every seed. A seed (and sidecar) whose size, time and inode are as last
     time keeps its key without being read again."""
     salt_value = salt(options)
-    memo_path = options.path(options.cache) / "seed-stats.json"
-    memo = read_state(memo_path)
+    state = BuildState(options)
+    memo = state.read("seeds")
     known = memo.get("keys", {}) if memo.get("salt") == salt_value else {}
     keys: dict[Path, str | None] = {}
     fresh: dict[str, list] = {}
@@ -148,7 +147,7 @@ def seed_keys(paths: list[Path], options: Options) -> dict[Path, str | None]:
         if stamp is not None and keys[p]:
             fresh[display] = [stamp, keys[p]]
     if fresh != known:
-        write_state(memo_path, {"salt": salt_value, "keys": fresh})
+        state.write("seeds", {"salt": salt_value, "keys": fresh})
     return keys
 
 
@@ -269,9 +268,9 @@ def generate_unlocked(
     keys = seed_keys(paths, options)
     name = site_name(options)
     docs = options.path(options.docs)
-    state_path = options.path(options.cache) / "state.json"
+    build_state = BuildState(options)
     fingerprint = _fingerprint(keys, options, name + "\0" + site_url)
-    state = read_state(state_path)
+    state = build_state.read("run")
     if state.get("fingerprint") == fingerprint and DocsWriter(docs).intact():
         for line in state.get("log", []):
             kind, _, message = line.partition(": ")
@@ -282,7 +281,7 @@ def generate_unlocked(
         result.unchanged = True
         reporter.info(f"nothing changed: {state.get('briefings', 0)} briefings are up to date")
         return result
-    state_path.unlink(missing_ok=True)
+    build_state.forget("run")
     log_start = len(reporter.log)
     clock = time.perf_counter()
     items = _documents(paths, keys, options, reporter, result)
@@ -291,13 +290,12 @@ def generate_unlocked(
     site = assemble(items, options)
     reporter.detail(f"assemble: {time.perf_counter() - clock:.1f} s")
     writer = DocsWriter(docs)
-    memo_path = options.path(options.cache) / "render-memo.json"
     render_code = code_fingerprint(RENDER_CODE) + name
-    previous = read_state(memo_path)
+    previous = build_state.read("render")
     memo = RenderMemo(
         previous.get("pages") if previous.get("code") == render_code else None, writer.is_intact
     )
-    memo_path.unlink(missing_ok=True)
+    build_state.forget("render")
     clock = time.perf_counter()
     jobs = render_jobs(options, _resident_bytes())
     pages = render_site(site, name, memo, jobs, site_url)
@@ -310,7 +308,7 @@ def generate_unlocked(
         result.errors.append(str(exc))
         return result
     reporter.detail(f"write: {time.perf_counter() - clock:.1f} s")
-    write_state(memo_path, {"code": render_code, "pages": memo.signatures})
+    build_state.write("render", {"code": render_code, "pages": memo.signatures})
     reporter.detail(f"{memo.rendered} pages rendered, {len(pages) - memo.rendered} unchanged")
     for note in report.notices():
         reporter.warn(note)
@@ -322,8 +320,8 @@ def generate_unlocked(
         + (f", {len(result.errors)} seeds failed" if result.errors else "")
     )
     log = reporter.log[log_start:]
-    write_state(
-        state_path, {"fingerprint": fingerprint, "log": log, "briefings": len(site.briefings)}
+    build_state.write(
+        "run", {"fingerprint": fingerprint, "log": log, "briefings": len(site.briefings)}
     )
     result.site = site
     result.report = report
