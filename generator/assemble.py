@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 from collections import Counter, defaultdict
 
+from generator.memo import AssembleMemo
 from generator.model import (
     Briefing,
     Document,
@@ -18,7 +20,7 @@ from generator.model import (
     Story,
 )
 from generator.slugs import RESERVED, SlugAllocator
-from generator.stories import group_briefings
+from generator.stories import Group, group_briefings, story_words
 from generator.storyfacts import build_story
 
 RELATED_MAX = 5
@@ -37,9 +39,12 @@ def briefing_sort_key(b: Briefing) -> tuple[int, str, str]:
 
 
 def assemble(
-    items: list[tuple[Document, Extraction]], reliability: dict[str, str] | None = None
+    items: list[tuple[Document, Extraction]],
+    reliability: dict[str, str] | None = None,
+    memo: AssembleMemo | None = None,
 ) -> Site:
-    """`reliability`: lower-cased source or outlet name -> the editor's letter (A-F)."""
+    """`reliability`: lower-cased source or outlet name -> the editor's letter (A-F).
+    `memo`: story words and stories from the last run, reused where their inputs are the same."""
     slugs = SlugAllocator(reserved=set(RESERVED))
     briefings = []
     for doc, ex in items:
@@ -52,7 +57,7 @@ def assemble(
     entities, entity_keys = _entity_pages(briefings)
     sources, source_keys = _source_pages(briefings)
     _relate(briefings, entity_keys)
-    stories = _stories(briefings, entity_keys, reliability or {})
+    stories = _stories(briefings, entity_keys, reliability or {}, memo or AssembleMemo())
     return Site(
         briefings=briefings,
         entities=entities,
@@ -65,14 +70,38 @@ def assemble(
 
 
 def _stories(
-    briefings: list[Briefing], keys: dict[tuple[str, str], str], reliability: dict[str, str]
+    briefings: list[Briefing],
+    keys: dict[tuple[str, str], str],
+    reliability: dict[str, str],
+    memo: AssembleMemo,
 ) -> dict[str, Story]:
+    def words_of(b: Briefing) -> list[str]:
+        key = b.document.key
+        return memo.get(key and "words:" + key, lambda: story_words(b))
+
     slugs = SlugAllocator(reserved=set(RESERVED))
     out = {}
-    for group in group_briefings(briefings, keys):
+    for group in group_briefings(briefings, keys, words_of):
         key = slugs.take(group.name, fallback="story")
-        out[key] = build_story(group, key, keys, reliability)
+        inputs = _story_inputs(group, key, keys, reliability)
+        out[key] = memo.get(
+            inputs and "story:" + inputs,
+            lambda g=group, k=key: build_story(g, k, keys, reliability),
+        )
     return out
+
+
+def _story_inputs(
+    group: Group, key: str, keys: dict[tuple[str, str], str], reliability: dict[str, str]
+) -> str | None:
+    """A digest of everything build_story reads; None when a member has no content key."""
+    if any(b.document.key is None for b in group.members):
+        return None
+    parts = [key, group.name, group.pinned, sorted(reliability.items())]
+    for b in group.members:
+        names = [(e.name, keys[(b.slug, e.name)]) for e in b.extraction.entities]
+        parts.append((b.document.key, b.slug, names))
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
 def _entity_pages(

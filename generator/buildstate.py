@@ -1,7 +1,8 @@
 """The build state: every record of what was built from what, kept under the cache folder.
 
 One owner for all of it: seed stamps and keys (`seeds`), the generate run's fingerprint and log
-(`run`), the render memo's page signatures (`render`), the docs tree as MkDocs last built it
+(`run`), the render memo's page signatures (`render`), the values assemble derives per seed
+and per story (`assemble`, a pickle: it holds model objects), the docs tree as MkDocs last built it
 (`site`) and the search bundles (`search`). Each record is one JSON file written atomically, so a
 run killed at any point leaves either the old record or the new one, never half of one.
 """
@@ -9,6 +10,7 @@ run killed at any point leaves either the old record or the new one, never half 
 from __future__ import annotations
 
 import json
+import pickle
 from pathlib import Path
 
 from generator.options import Options
@@ -19,6 +21,7 @@ RECORDS = {
     "render": "render-memo.json",
     "site": "site-state.json",
     "search": "search-state.json",
+    "assemble": "assemble-memo.pickle",
 }
 
 
@@ -52,3 +55,21 @@ class BuildState:
     def forget(self, record: str) -> None:
         """Before a step that changes what the record describes: a killed run then redoes it."""
         self.path(record).unlink(missing_ok=True)
+
+    def read_objects(self, record: str, code: str) -> dict:
+        """A pickled record, when it was written by the same code; else empty."""
+        try:
+            with open(self.path(record), "rb") as fh:
+                stored = pickle.load(fh)
+        except Exception:  # noqa: BLE001 - missing, stale or corrupt: start again
+            return {}
+        if not isinstance(stored, dict) or stored.get("code") != code:
+            return {}
+        value = stored.get("value")
+        return value if isinstance(value, dict) else {}
+
+    def write_objects(self, record: str, code: str, value: dict) -> None:
+        from generator.write import atomic_write
+
+        data = {"code": code, "value": value}
+        atomic_write(self.path(record), pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))

@@ -36,3 +36,24 @@ class RenderMemo:
             return UNCHANGED
         self.rendered += 1
         return render()
+
+
+class AssembleMemo:
+    """Values assemble derives from one seed's content (or one story's seeds), kept from the last
+    run under keys that change whenever those inputs do. Only what this run used is kept."""
+
+    def __init__(self, previous: dict[str, Any] | None = None) -> None:
+        self.previous = previous or {}
+        self.current: dict[str, Any] = {}
+        self.made = 0
+
+    def get(self, key: str | None, make: Callable[[], Any]) -> Any:
+        if key is None:
+            return make()
+        if key not in self.current:
+            if key in self.previous:
+                self.current[key] = self.previous[key]
+            else:
+                self.made += 1
+                self.current[key] = make()
+        return self.current[key]

@@ -44,12 +44,21 @@ def extract(doc: Document, options: Options) -> Extraction:
     return run(doc, options)
 
 
-def assemble(items: list[tuple[Document, Extraction]], options: Options) -> Site:
+def assemble(
+    items: list[tuple[Document, Extraction]], options: Options, reporter: Reporter
+) -> Site:
     from generator.assemble import assemble as run
+    from generator.memo import AssembleMemo
     from generator.registry import load_registry, reliability_letters
 
     registry = load_registry(options.path(options.registry)) if options.registry else ()
-    return run(items, reliability_letters(registry))
+    state, code = BuildState(options), code_fingerprint(RENDER_CODE)
+    memo = AssembleMemo(state.read_objects("assemble", code))
+    site = run(items, reliability_letters(registry), memo)
+    if memo.made or len(memo.current) != len(memo.previous):
+        state.write_objects("assemble", code, memo.current)
+    reporter.detail(f"assemble memo: {memo.made} made, {len(memo.current) - memo.made} reused")
+    return site
 
 
 def render_site(
@@ -287,7 +296,7 @@ def generate_unlocked(
     items = _documents(paths, keys, options, reporter, result)
     reporter.detail(f"read and extract: {time.perf_counter() - clock:.1f} s")
     clock = time.perf_counter()
-    site = assemble(items, options)
+    site = assemble(items, options, reporter)
     reporter.detail(f"assemble: {time.perf_counter() - clock:.1f} s")
     writer = DocsWriter(docs)
     render_code = code_fingerprint(RENDER_CODE) + name

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Entity
@@ -45,15 +46,18 @@ def story_entity(e: Entity) -> bool:
 
 
 def group_briefings(
-    briefings: list[Briefing], entity_keys: dict[tuple[str, str], str]
+    briefings: list[Briefing],
+    entity_keys: dict[tuple[str, str], str],
+    words_of: Callable[[Briefing], list[str]] | None = None,
 ) -> list[Group]:
-    """Stories of two or more briefings (or one pinned), members oldest first."""
+    """Stories of two or more briefings (or one pinned), members oldest first.
+    `words_of` gives a briefing's story_words (from a memo of the last run, say)."""
     pool = [b for b in briefings if (pin_of(b) or "").casefold() != "none"]
     names = [
         {entity_keys[(b.slug, e.name)] for e in b.extraction.entities if story_entity(e)}
         for b in pool
     ]
-    words = [_words(b) for b in pool]
+    words = [(words_of or story_words)(b) for b in pool]
     tfidf = TfIdf(words)
     holders: dict[str, list[int]] = defaultdict(list)
     for n, keys in enumerate(names):
@@ -63,13 +67,17 @@ def group_briefings(
             holders["w:" + w].append(n)
     df = Counter({k: len(v) for k, v in holders.items() if k.startswith("e:")})
     total = len(pool)
+    weights = {k[2:]: (math.log((1 + total) / (1 + n)) + 1) ** 2 for k, n in df.items()}
+    norms = [math.sqrt(sum(weights[k] for k in sorted(keys))) for keys in names]
     pairs: set[tuple[int, int]] = set()
     for members in holders.values():
         if 1 < len(members) <= COMMON_LIMIT:
             pairs.update((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
     links = []
     for a, b in pairs:
-        score = _score(pool[a], pool[b], names[a], names[b], df, total, tfidf.cosine(a, b))
+        shared = sum(weights[k] for k in sorted(names[a] & names[b]))
+        alike = shared / (norms[a] * norms[b]) if shared else 0.0
+        score = _score(pool[a], pool[b], alike, tfidf.cosine(a, b))
         if score > 0:
             links.append((score, a, b))
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -118,27 +126,15 @@ def _pin_key(b: Briefing) -> str | None:
     return pin.casefold() if pin else None
 
 
-def _words(b: Briefing) -> list[str]:
+def story_words(b: Briefing) -> list[str]:
+    """The briefing's content words for comparing wording: places, countries and outlets out."""
     places = [e for e in b.extraction.entities if not story_entity(e)]
     drop = [e.name for e in places] + [m.text for e in places for m in e.mentions]
     return content_words(f"{b.title}. {b.document.text[:20_000]}", drop=drop)
 
 
-def _score(
-    a: Briefing,
-    b: Briefing,
-    names_a: set[str],
-    names_b: set[str],
-    df: Counter[str],
-    total: int,
-    wording: float,
-) -> float:
-    def weight(k: str) -> float:
-        return math.log((1 + total) / (1 + df["e:" + k])) + 1
-
-    shared = sum(weight(k) ** 2 for k in names_a & names_b)
-    norms = math.sqrt(sum(weight(k) ** 2 for k in names_a) * sum(weight(k) ** 2 for k in names_b))
-    names = shared / norms if norms else 0.0
+def _score(a: Briefing, b: Briefing, names: float, wording: float) -> float:
+    """`names`: IDF-weighted cosine of the two briefings' names; `wording`: TF-IDF cosine."""
     score = wording * (1 + names) * _date_factor(a, b)
     return score if score >= LINK_SCORE else 0.0
 

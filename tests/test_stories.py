@@ -168,3 +168,30 @@ def test_two_spellings_of_a_name_and_two_days_are_disagreements(tmp_path):
     assert not [d for d in story.disagreements if d.kind == "number"]  # 300 both times
     [day] = [d for d in story.disagreements if d.kind == "date"]
     assert {s.value for s in day.sides} == {"2025-05-12", "2025-05-14"}
+
+
+def test_an_edited_report_reaches_its_story_page_while_other_stories_come_from_the_memo(tmp_path):
+    from conftest import make_project
+
+    from generator.buildstate import BuildState
+    from generator.pipeline import generate
+    from generator.report import Reporter
+
+    options = make_project(tmp_path / "p", STORY_SEEDS, with_seed=False)
+    options = Options(root=options.root, registry=None, extractor="rules")
+    assert generate(options, Reporter(-1)).exit_code == 0
+    story_page = options.path(options.docs) / "stories" / "aden-port-explosion.md"
+    assert "15" in story_page.read_text("utf-8")
+    ap = options.path(options.seeds) / "port-ap.md"
+    ap.write_text(ap.read_text("utf-8").replace("killed 15 people", "killed 17 people"), "utf-8")
+    assert generate(options, Reporter(-1)).exit_code == 0
+    text = story_page.read_text("utf-8")
+    assert "17" in text and "killed 15 people" not in text
+    memo = BuildState(options).read_objects("assemble", _render_code())
+    assert sum(k.startswith("story:") for k in memo) == 2  # the edited story's old entry is gone
+
+
+def _render_code() -> str:
+    from generator.cache import RENDER_CODE, code_fingerprint
+
+    return code_fingerprint(RENDER_CODE)
