@@ -8,6 +8,7 @@ once per process (forked extraction workers share the parent's copy).
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from dataclasses import dataclass
@@ -121,7 +122,12 @@ def load(path: str | None = None):  # type: ignore[no-untyped-def]
         import spacy
     except ImportError as exc:
         raise ModelError(f"spaCy is not installed; {FIX}") from exc
-    return spacy.load(folder, exclude=list(EXCLUDE))
+    collecting = gc.isenabled()
+    try:
+        return spacy.load(folder, exclude=list(EXCLUDE))
+    finally:
+        if not collecting:  # srsly's msgpack reader switches the collector back on
+            gc.disable()
 
 
 def _pieces(text: str) -> list[tuple[int, str]]:
