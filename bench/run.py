@@ -411,7 +411,7 @@ def stages_in_process(project: Path) -> dict:
     Uses the pipeline's cache-aware reading (`_documents`) when it exists, else
     `read_and_extract`; the exact functions follow generator/pipeline.py's `_generate`.
     """
-    from generator import pipeline
+    from generator import buildstate, pipeline
     from generator.assemble import assemble
     from generator.ingest import find_seeds
     from generator.options import Options
@@ -426,8 +426,8 @@ def stages_in_process(project: Path) -> dict:
     paths = find_seeds(opts.path(opts.seeds))
     t["find"] = time.perf_counter() - s
     s = time.perf_counter()
-    if hasattr(pipeline, "_documents") and hasattr(pipeline, "seed_keys"):
-        keys = pipeline.seed_keys(paths, opts)
+    if hasattr(pipeline, "_documents") and hasattr(buildstate, "seed_keys"):
+        keys = buildstate.seed_keys(paths, opts)
         t["hash seeds"] = time.perf_counter() - s
         s = time.perf_counter()
         items = pipeline._documents(paths, keys, opts, rep, pipeline.GenerateResult())

@@ -9,11 +9,17 @@ run killed at any point leaves either the old record or the new one, never half 
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import pickle
+import stat
 from pathlib import Path
 
+from generator.cache import RENDER_CODE, code_fingerprint, salt, seed_key
+from generator.ingest import sidecar_path
 from generator.options import Options
+from generator.project import display_name
 
 RECORDS = {
     "seeds": "seed-stats.json",
@@ -73,3 +79,54 @@ class BuildState:
 
         data = {"code": code, "value": value}
         atomic_write(self.path(record), pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def seed_keys(paths: list[Path], options: Options) -> dict[Path, str | None]:
+    """Content key of every seed. A seed (and sidecar) whose size, time and inode are as last
+    time keeps its key without being read again."""
+    salt_value = salt(options)
+    state = BuildState(options)
+    memo = state.read("seeds")
+    known = memo.get("keys", {}) if memo.get("salt") == salt_value else {}
+    keys: dict[Path, str | None] = {}
+    fresh: dict[str, list] = {}
+    for p in paths:
+        display = display_name(p, options)
+        stamp = _stamp(p)
+        hit = known.get(display)
+        if stamp is not None and hit and hit[0] == stamp:
+            keys[p] = hit[1]
+        else:
+            keys[p] = seed_key(p, display, salt_value)
+        if stamp is not None and keys[p]:
+            fresh[display] = [stamp, keys[p]]
+    if fresh != known:
+        state.write("seeds", {"salt": salt_value, "keys": fresh})
+    return keys
+
+
+def _stamp(path: Path) -> list[int] | None:
+    """What identifies a seed's version without reading it: its and its sidecar's stat."""
+    text = os.fspath(path)
+    try:
+        st = os.lstat(text)
+    except (OSError, ValueError):
+        return None
+    if stat.S_ISLNK(st.st_mode):
+        return None  # the target may change behind the link: always read
+    stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
+    try:
+        sc = os.stat(sidecar_path(text))
+    except (OSError, ValueError):
+        return stamp
+    return stamp + [sc.st_size, sc.st_mtime_ns, sc.st_ino]
+
+
+def generate_fingerprint(keys: dict[Path, str | None], options: Options, name: str) -> str:
+    """Everything the generated pages depend on: seeds (with the extraction salt), the
+    rendering code and templates, the site name."""
+    digest = hashlib.sha256(code_fingerprint(RENDER_CODE).encode())
+    digest.update(name.encode() + b"\0")
+    for path, key in keys.items():
+        digest.update(f"{display_name(path, options)}\0{key}\0".encode())
+    return digest.hexdigest()

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
-import stat
 import subprocess
 import sys
 import time
@@ -15,20 +13,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.buildstate import BuildState
+from generator.buildstate import BuildState, generate_fingerprint, seed_keys
 from generator.cache import (
     RENDER_CODE,
     ExtractionCache,
     code_fingerprint,
-    salt,
-    seed_key,
 )
 from generator.errors import SeedError, WriteRefused
-from generator.ingest import find_seeds, read_seed, sidecar_path
+from generator.ingest import find_seeds, read_seed
 from generator.memo import Rendered, RenderMemo
 from generator.model import Document, Extraction, Site
 from generator.options import Options
-from generator.project import build_lock, site_name
+from generator.project import build_lock, display_name, site_name
 from generator.report import Reporter
 from generator.write import DocsWriter, WriteReport
 
@@ -95,18 +91,12 @@ class GenerateResult:
 def process_seed(path: Path, options: Options) -> Outcome:
     """Read and extract one seed; a bad seed becomes its SeedError, never an exception."""
     try:
-        doc = read_seed(path, options, seed_name=_display(path, options))
+        doc = read_seed(path, options, seed_name=display_name(path, options))
         return doc, extract(doc, options)
     except SeedError as err:
         return err
     except RecursionError:
-        return SeedError(_display(path, options), "too deeply nested to process")
-
-
-def _display(path: Path, options: Options) -> str:
-    """The seed's path relative to the project, as messages and pages name it."""
-    text, root = str(path), str(options.root).rstrip("/") + "/"
-    return text[len(root) :] if text.startswith(root) else text
+        return SeedError(display_name(path, options), "too deeply nested to process")
 
 
 def _process_chunk(paths: list[Path], options: Options) -> list[Outcome]:
@@ -134,47 +124,6 @@ def read_and_extract(paths: list[Path], options: Options, reporter: Reporter) ->
         results = pool.map(_process_chunk, chunks, [options] * len(chunks))
         for chunk in reporter.progress(results, len(chunks), "Extracting"):
             yield from chunk
-
-
-def seed_keys(paths: list[Path], options: Options) -> dict[Path, str | None]:
-    """Content key of every seed. A seed (and sidecar) whose size, time and inode are as last
-    time keeps its key without being read again."""
-    salt_value = salt(options)
-    state = BuildState(options)
-    memo = state.read("seeds")
-    known = memo.get("keys", {}) if memo.get("salt") == salt_value else {}
-    keys: dict[Path, str | None] = {}
-    fresh: dict[str, list] = {}
-    for p in paths:
-        display = _display(p, options)
-        stamp = _stamp(p)
-        hit = known.get(display)
-        if stamp is not None and hit and hit[0] == stamp:
-            keys[p] = hit[1]
-        else:
-            keys[p] = seed_key(p, display, salt_value)
-        if stamp is not None and keys[p]:
-            fresh[display] = [stamp, keys[p]]
-    if fresh != known:
-        state.write("seeds", {"salt": salt_value, "keys": fresh})
-    return keys
-
-
-def _stamp(path: Path) -> list[int] | None:
-    """What identifies a seed's version without reading it: its and its sidecar's stat."""
-    text = os.fspath(path)
-    try:
-        st = os.lstat(text)
-    except (OSError, ValueError):
-        return None
-    if stat.S_ISLNK(st.st_mode):
-        return None  # the target may change behind the link: always read
-    stamp = [st.st_size, st.st_mtime_ns, st.st_ino]
-    try:
-        sc = os.stat(sidecar_path(text))
-    except (OSError, ValueError):
-        return stamp
-    return stamp + [sc.st_size, sc.st_mtime_ns, sc.st_ino]
 
 
 def _documents(
@@ -213,16 +162,6 @@ def _documents(
             reporter.warn(f"{outcome[0].seed}: {note}")
     reporter.detail(f"{len(paths) - len(todo)} seeds unchanged (cached), {len(todo)} extracted")
     return items
-
-
-def _fingerprint(keys: dict[Path, str | None], options: Options, name: str) -> str:
-    """Everything the generated pages depend on: seeds (with the extraction salt), the
-    rendering code and templates, the site name."""
-    digest = hashlib.sha256(code_fingerprint(RENDER_CODE).encode())
-    digest.update(name.encode() + b"\0")
-    for path, key in keys.items():
-        digest.update(f"{_display(path, options)}\0{key}\0".encode())
-    return digest.hexdigest()
 
 
 def render_jobs(options: Options, resident: int) -> int:
@@ -271,14 +210,14 @@ def generate_unlocked(
     hidden: list[Path] = []
     paths = find_seeds(seeds_dir, hidden)
     for path in hidden:
-        reporter.warn(f"{_display(path, options)}: hidden file, not read as a seed")
+        reporter.warn(f"{display_name(path, options)}: hidden file, not read as a seed")
     if not seeds_dir.is_dir():
         reporter.warn(f"no seeds folder at {seeds_dir}")
     keys = seed_keys(paths, options)
     name = site_name(options)
     docs = options.path(options.docs)
     build_state = BuildState(options)
-    fingerprint = _fingerprint(keys, options, name + "\0" + site_url)
+    fingerprint = generate_fingerprint(keys, options, name + "\0" + site_url)
     state = build_state.read("run")
     if state.get("fingerprint") == fingerprint and DocsWriter(docs).intact():
         for line in state.get("log", []):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import yaml
 
@@ -39,3 +40,9 @@ def site_name(options: Options) -> str:
     except OSError:
         pass
     return "Briefings"
+
+
+def display_name(path: Path, options: Options) -> str:
+    """The seed's path relative to the project, as messages and pages name it."""
+    text, root = str(path), str(options.root).rstrip("/") + "/"
+    return text[len(root) :] if text.startswith(root) else text
