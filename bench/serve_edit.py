@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,19 +30,28 @@ from test_serve import wait_http  # noqa: E402
 
 from generator.slugs import slugify  # noqa: E402
 
-WORDS = ("Marsaxlokk", "Birzebbuga", "Xaghra", "Zebbug", "Qormi", "Mellieha", "Sliema")
+
+def word(n: int) -> str:
+    """A word no seed holds, different for each edit."""
+    return "Marsax" + "".join(chr(ord("a") + int(d)) for d in str(n)) + "lokk"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000, help="number of seeds")
-    parser.add_argument("--edits", type=int, default=3, help="edits in a row (at most 7)")
+    parser.add_argument("--edits", type=int, default=3, help="edits in a row")
+    parser.add_argument(
+        "--project", type=Path, default=None, help="an existing project (edited in place)"
+    )
     parser.add_argument("--tmp", default=None, help="parent folder for the temporary project")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix=f"briefing-serve-{args.n}-", dir=args.tmp))
     try:
-        project = make_project(work / "project", with_seed=False).root
-        corpus.write_corpus(project / "seeds", args.n, corpus.load_articles(None))
+        if args.project:
+            project = args.project.resolve()
+        else:
+            project = make_project(work / "project", with_seed=False).root
+            corpus.write_corpus(project / "seeds", args.n, corpus.load_articles(None))
         seed = sorted(p for p in (project / "seeds").iterdir() if p.suffix != ".json")[0]
         port = free_port()
         cmd = [sys.executable, "-m", "generator", "serve", "-q", "--root", str(project)]
@@ -57,15 +67,18 @@ def main() -> int:
             with browser_page() as page:
                 page.goto(url)
                 time.sleep(2)
-                for word in WORDS[: args.edits]:
+                for n in range(args.edits):
                     with seed.open("a", encoding="utf-8") as fh:
-                        fh.write(f"\n\nFerries to {word} resumed at noon, the operator said.\n")
+                        fh.write(f"\n\nFerries to {word(n)} resumed at noon, the operator said.\n")
                     saved = time.monotonic()
-                    page.locator("div.original-text", has_text=word).wait_for(timeout=60_000)
+                    page.locator("div.original-text", has_text=word(n)).wait_for(timeout=60_000)
                     times.append(time.monotonic() - saved)
                     print(f"  edit shown after {times[-1]:.2f} s")
                     time.sleep(1)
-            print(f"edit visible: {', '.join(f'{t:.2f}' for t in times)} s (target <= 3 s)")
+            print(f"edit visible: {', '.join(f'{t:.2f}' for t in times)} s")
+            if len(times) > 2:
+                mid = statistics.median(times)
+                print(f"median {mid:.2f} s; first {times[0]:.2f} s, last {times[-1]:.2f} s")
         finally:
             stop_process(server, timeout=15)
     finally:
