@@ -60,8 +60,13 @@ def render_feeds(
     for slug, (name, members) in tag_index(site).items():
         feeds.append((Links.tag_feed(slug), f"Tag: {name}", f"tags/{slug}/index.md", members))
     out: dict[str, Rendered] = {}
+    known: dict[str, tuple[str, str, str, str, str, tuple[str, ...]]] = {}  # a briefing's entry
     for path, title, page, members in feeds:
-        entries = [_entry_data(b, site_url) for b in members[:FEED_ENTRIES]]
+        entries = []
+        for b in members[:FEED_ENTRIES]:
+            if b.slug not in known:
+                known[b.slug] = _entry_data(b, site_url)
+            entries.append(known[b.slug])
         inputs = (site_url, path, title, page, entries)
         out[path] = memo.page(
             path,
