@@ -5,7 +5,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import hashlib
+import multiprocessing
+import os
 from collections import Counter, defaultdict
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from generator.memo import AssembleMemo
 from generator.model import (
@@ -30,6 +35,9 @@ COMMON_ENTITY_LIMIT = 60
 # Briefings relate, and entities co-occur, through each briefing's most-mentioned entities:
 # this keeps the work linear in the number of briefings.
 MAIN_ENTITIES = 15
+PARALLEL_GROUPING_FROM = 2_000  # below this many briefings, a second process costs more
+# What the forked grouping process inherits (set just before it starts, never pickled).
+_grouping_input: tuple[list[Briefing], list[list[str]]] | None = None
 
 
 def briefing_sort_key(b: Briefing) -> tuple[int, str, str]:
@@ -54,10 +62,12 @@ def assemble(
             Briefing(slug=slug, document=doc, extraction=ex, title=ex.headline, date=date)
         )
     briefings.sort(key=briefing_sort_key)
+    memo = memo or AssembleMemo()
+    groups = _grouping(briefings, memo)  # in a second process on large sites, meanwhile:
     entities, entity_keys = _entity_pages(briefings)
     sources, source_keys = _source_pages(briefings)
     _relate(briefings, entity_keys)
-    stories = _stories(briefings, entity_keys, reliability or {}, memo or AssembleMemo())
+    stories = _stories(groups(), entity_keys, reliability or {}, memo)
     return Site(
         briefings=briefings,
         entities=entities,
@@ -69,19 +79,62 @@ def assemble(
     )
 
 
+def _grouping(briefings: list[Briefing], memo: AssembleMemo) -> Callable[[], list[Group]]:
+    """Story grouping, started now; call the result for the groups. On large sites it runs in
+    a forked process while this one assembles entity and source pages."""
+    global _grouping_input
+    words = [
+        memo.get(b.document.key and "words:" + b.document.key, lambda b=b: story_words(b))
+        for b in briefings
+    ]
+    if len(briefings) < PARALLEL_GROUPING_FROM or (os.cpu_count() or 1) < 2:
+        groups = group_briefings(briefings, words)
+        return lambda: groups
+    _grouping_input = (briefings, words)
+    pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
+    try:
+        future = pool.submit(_group_in_worker)
+    except (OSError, RuntimeError):
+        pool.shutdown(wait=False)
+        _grouping_input = None
+        groups = group_briefings(briefings, words)
+        return lambda: groups
+
+    def result() -> list[Group]:
+        global _grouping_input
+        try:
+            found = future.result()
+        except (OSError, RuntimeError, BrokenProcessPool):
+            return group_briefings(briefings, words)
+        finally:
+            pool.shutdown()
+            _grouping_input = None
+        return [
+            Group(name, pinned, [briefings[n] for n in members]) for name, pinned, members in found
+        ]
+
+    return result
+
+
+def _group_in_worker() -> list[tuple[str, bool, list[int]]]:
+    assert _grouping_input is not None
+    briefings, words = _grouping_input
+    at = {id(b): n for n, b in enumerate(briefings)}
+    return [
+        (g.name, g.pinned, [at[id(b)] for b in g.members])
+        for g in group_briefings(briefings, words)
+    ]
+
+
 def _stories(
-    briefings: list[Briefing],
+    groups: list[Group],
     keys: dict[tuple[str, str], str],
     reliability: dict[str, str],
     memo: AssembleMemo,
 ) -> dict[str, Story]:
-    def words_of(b: Briefing) -> list[str]:
-        key = b.document.key
-        return memo.get(key and "words:" + key, lambda: story_words(b))
-
     slugs = SlugAllocator(reserved=set(RESERVED))
     out = {}
-    for group in group_briefings(briefings, keys, words_of):
+    for group in groups:
         key = slugs.take(group.name, fallback="story")
         inputs = _story_inputs(group, key, keys, reliability)
         out[key] = memo.get(

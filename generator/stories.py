@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Entity
@@ -45,19 +44,16 @@ def story_entity(e: Entity) -> bool:
     return e.type != "PLACE" and (e.subtype or "") not in PLACE_SUBTYPES and bool(e.mentions)
 
 
-def group_briefings(
-    briefings: list[Briefing],
-    entity_keys: dict[tuple[str, str], str],
-    words_of: Callable[[Briefing], list[str]] | None = None,
-) -> list[Group]:
+def group_briefings(briefings: list[Briefing], words: list[list[str]] | None = None) -> list[Group]:
     """Stories of two or more briefings (or one pinned), members oldest first.
-    `words_of` gives a briefing's story_words (from a memo of the last run, say)."""
-    pool = [b for b in briefings if (pin_of(b) or "").casefold() != "none"]
+    `words`: each briefing's story_words, when already known."""
+    kept = [n for n, b in enumerate(briefings) if (pin_of(b) or "").casefold() != "none"]
+    pool = [briefings[n] for n in kept]
     names = [
-        {entity_keys[(b.slug, e.name)] for e in b.extraction.entities if story_entity(e)}
+        {f"{e.type}:{e.name.casefold()}" for e in b.extraction.entities if story_entity(e)}
         for b in pool
     ]
-    words = [(words_of or story_words)(b) for b in pool]
+    words = [words[n] for n in kept] if words is not None else [story_words(b) for b in pool]
     tfidf = TfIdf(words)
     holders: dict[str, list[int]] = defaultdict(list)
     for n, keys in enumerate(names):

@@ -17,6 +17,7 @@ from generator.storypages import render_stories
 
 
 def site_from(tmp: Path, seeds: dict[str, str], reliability: dict[str, str] | None = None) -> Site:
+    tmp.mkdir(parents=True, exist_ok=True)
     opts = Options(root=tmp, registry=None)
     items = []
     for name, text in seeds.items():
@@ -195,3 +196,13 @@ def _render_code() -> str:
     from generator.cache import RENDER_CODE, code_fingerprint
 
     return code_fingerprint(RENDER_CODE)
+
+
+def test_grouping_in_a_second_process_finds_the_same_stories(tmp_path, monkeypatch):
+    import generator.assemble
+
+    here = site_from(tmp_path / "a", STORY_SEEDS)
+    monkeypatch.setattr(generator.assemble, "PARALLEL_GROUPING_FROM", 0)
+    forked = site_from(tmp_path / "b", STORY_SEEDS)
+    assert forked.story_of == here.story_of
+    assert [s.name for s in forked.stories.values()] == [s.name for s in here.stories.values()]
