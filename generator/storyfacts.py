@@ -2,7 +2,7 @@
 (with an Admiralty-style credibility grade), and where reports disagree: a different number of
 the same thing near the same words, a different place in similar sentences (one neither report
 names elsewhere), a different day in similar sentences, a different spelling of a person's name
-in similar sentences.
+in similar sentences, the same claim credited to different sources (one of them named).
 
 Credibility grades (the number of the NATO/Admiralty code; the letter is the source's
 reliability an editor sets in entities.yml, F when not set):
@@ -56,6 +56,8 @@ class _Sentence:
     people: frozenset[str]  # names of people as the sentence writes them
     quantities: list[Quantity]
     dates: frozenset[str]  # days the sentence names (ISO), resolved against the report's date
+    sources: frozenset[str] = frozenset()  # who the report credits with a claim in the sentence
+    named: bool = False  # one of them is named (not "officials", "a source")
 
 
 def outlet_of(b: Briefing) -> str:
@@ -116,6 +118,13 @@ def _sentences(b: Briefing, entity_keys: dict[tuple[str, str], str]) -> list[_Se
                 if s.start <= m.start < s.end:
                     places[s.index].add(entity_keys[(b.slug, e.name)])
     dropped = stems_of(names)
+    credited: dict[int, set[str]] = defaultdict(set)
+    named: set[int] = set()
+    for src in b.extraction.sources:
+        for c in src.claims:
+            credited[c.sentence].add(src.name)
+            if src.kind != "anonymous":
+                named.add(c.sentence)
     return [
         _Sentence(
             briefing=b,
@@ -126,6 +135,8 @@ def _sentences(b: Briefing, entity_keys: dict[tuple[str, str], str]) -> list[_Se
             people=frozenset(people[s.index]),
             quantities=quantities(s.text),
             dates=frozenset(days[s.index]),
+            sources=frozenset(credited[s.index]),
+            named=s.index in named,
         )
         for s in sents
     ]
@@ -384,9 +395,31 @@ def _conflicts(
         out.append(("place", "where", va, vb))
     if sa.dates and sb.dates and not (sa.dates & sb.dates):
         out.append(("date", "when", ", ".join(sorted(sa.dates)), ", ".join(sorted(sb.dates))))
+    if _credited_apart(sa, sb):
+        out.append(("attribution", "who said it", _who(sa), _who(sb)))
     for name_a in sa.people:
         for name_b in sb.people:
             a, b = _plain(name_a), _plain(name_b)
             if a != b and fuzz.ratio(a, b) >= NAME_LIKE:
                 out.append(("name", "name", name_a, name_b))
     return out
+
+
+def _credited_apart(sa: _Sentence, sb: _Sentence) -> bool:
+    """The same claim, credited to different sources (one of them named) by two reports."""
+    if not (sa.sources and sb.sources and (sa.named or sb.named)):
+        return False
+    if dice(sa.words, sb.words) < SAME_CLAIM:
+        return False
+    return not any(_same_source(x, y) for x in sa.sources for y in sb.sources)
+
+
+def _same_source(x: str, y: str) -> bool:
+    """ "Weinstein" and "Harvey Weinstein", or two spellings of one name, are one source."""
+    a, b = _plain(x), _plain(y)
+    words_a, words_b = set(a.split()), set(b.split())
+    return words_a <= words_b or words_b <= words_a or fuzz.ratio(a, b) >= NAME_LIKE
+
+
+def _who(s: _Sentence) -> str:
+    return ", ".join(sorted(s.sources))

@@ -206,3 +206,50 @@ def test_grouping_in_a_second_process_finds_the_same_stories(tmp_path, monkeypat
     forked = site_from(tmp_path / "b", STORY_SEEDS)
     assert forked.story_of == here.story_of
     assert [s.name for s in forked.stories.values()] == [s.name for s in here.stories.values()]
+
+
+CREDITS = {
+    "dam-a.md": """---
+title: Dam spillway gates opened after heavy rain in Kariba
+date: 2025-02-10
+source: The Herald
+---
+Engineers opened three spillway gates at the Kariba dam on Monday after a week of heavy rain upstream.
+The water level will fall by two metres before the end of the month, Zambezi River Authority chief executive Munyaradzi Munodawafa said.
+Farmers downstream were told to move livestock to higher ground.
+""",
+    "dam-b.md": """---
+title: Kariba dam opens floodgates as rains swell Zambezi
+date: 2025-02-10
+source: Lusaka Times
+---
+Three spillway gates at the Kariba dam were opened on Monday after heavy rain upstream for a week.
+The water level will fall by two metres before the end of the month, Energy Minister Makozo Chikote said.
+Villages along the river were warned to expect higher water.
+""",
+}
+
+
+def test_the_same_claim_credited_to_different_people_is_a_disagreement(tmp_path):
+    site = site_from(tmp_path, CREDITS)
+    [story] = site.stories.values()
+    [credit] = [d for d in story.disagreements if d.kind == "attribution"]
+    values = " | ".join(sorted(s.value for s in credit.sides))
+    assert "Munyaradzi Munodawafa" in values and "Makozo Chikote" in values
+    assert {s.sentence for s in credit.sides} == {2}
+
+
+def test_a_claim_credited_to_the_same_person_in_both_reports_is_no_disagreement(tmp_path):
+    same = dict(CREDITS)
+    same["dam-b.md"] = same["dam-b.md"].replace(
+        "Energy Minister Makozo Chikote said", "Munyaradzi Munodawafa of the river authority said"
+    )
+    [story] = site_from(tmp_path, same).stories.values()
+    assert not [d for d in story.disagreements if d.kind == "attribution"]
+
+
+def test_a_surname_and_the_full_name_are_one_source():
+    from generator.storyfacts import _same_source
+
+    assert _same_source("Weinstein", "Harvey Weinstein")
+    assert not _same_source("Makozo Chikote", "Munyaradzi Munodawafa")
