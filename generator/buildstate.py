@@ -26,6 +26,7 @@ RECORDS = {
     "run": "state.json",
     "render": "render-memo.json",
     "site": "site-state.json",
+    "preview": "preview-state.json",
     "search": "search-state.json",
     "assemble": "assemble-memo.pickle",
 }

@@ -24,7 +24,7 @@ from generator.ingest import find_seeds, read_seed
 from generator.memo import Rendered, RenderMemo
 from generator.model import Document, Extraction, Site
 from generator.options import Options
-from generator.project import build_lock, display_name, site_name
+from generator.project import build_lock, dies_with_parent, display_name, site_name
 from generator.report import Reporter
 from generator.write import DocsWriter, WriteReport
 
@@ -293,19 +293,28 @@ def mkdocs_build_command(options: Options, out: Path, *flags: str) -> list[str]:
 def build_site(
     options: Options, reporter: Reporter, site_url: str | None = None, pdf_links: bool = False
 ) -> int:
-    """`mkdocs build --strict` into site/: warnings are failures."""
-    cmd = mkdocs_build_command(options, options.path(options.site), "--strict")
-    if options.verbose < 0:
-        cmd.append("--quiet")
-    reporter.info("building the site with MkDocs (strict)")
-    proc = subprocess.run(cmd, env=mkdocs_env(site_url, pdf_links), cwd=options.root, check=False)
-    if proc.returncode != 0:
+    """site/ from the docs tree, strict (warnings are failures), in proportion to what changed
+    (generator/sitebuild.py); then the search index."""
+    from generator.sitebuild import run as site_step
+
+    url = feed_site_url(site_url)
+    changes = site_step(options, options.path(options.site), url, pdf_links, "site", reporter)
+    if not changes.ok:
         reporter.error("mkdocs build failed (see its messages above)")
         return 1
-    return index_search(options.path(options.site), reporter)
+    site = options.path(options.site)
+    if changes.up_to_date and BuildState(options).read("search").get("indexed"):
+        reporter.info("the site is up to date")
+        return 0
+    reporter.info(
+        "site built in full"
+        if changes.full
+        else f"site: {len(changes.written)} pages rebuilt, {len(changes.removed)} removed"
+    )
+    return index_search(site, reporter, BuildState(options))
 
 
-def index_search(site: Path, reporter: Reporter) -> int:
+def index_search(site: Path, reporter: Reporter, state: BuildState | None = None) -> int:
     """Pagefind's split search index in site/pagefind/ (the search box loads only fragments)."""
     ignored = (".headerlink", ".sentence-anchor", ".sentence-ref", ".briefing-pdf")
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"]
@@ -313,11 +322,17 @@ def index_search(site: Path, reporter: Reporter) -> int:
     for selector in ignored:
         cmd += ["--exclude-selectors", selector]
     cmd += ["--force-language", "en", "--silent"]
-    proc = subprocess.run(cmd, check=False, capture_output=True, text=True)
+    if state:
+        state.forget("search")
+    proc = subprocess.run(
+        cmd, check=False, capture_output=True, text=True, preexec_fn=dies_with_parent
+    )
     if proc.returncode != 0:
         last = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no message"]
         reporter.error(f"search indexing (pagefind) failed: {last[0]}")
         return 1
+    if state:
+        state.write("search", {"indexed": True})
     reporter.detail("search index written to site/pagefind/")
     return 0
 

@@ -46,3 +46,14 @@ def display_name(path: Path, options: Options) -> str:
     """The seed's path relative to the project, as messages and pages name it."""
     text, root = str(path), str(options.root).rstrip("/") + "/"
     return text[len(root) :] if text.startswith(root) else text
+
+
+def dies_with_parent() -> None:
+    """For subprocess' preexec_fn: a step's process (MkDocs, Pagefind) ends when the run that
+    started it is killed, so it cannot go on writing beside the next run."""
+    import contextlib
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG

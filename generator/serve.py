@@ -1,16 +1,15 @@
 """Live preview: a local server on 127.0.0.1 that rebuilds only what a change touched.
 
-A saved seed is regenerated in this process (extraction caches stay warm), MkDocs rebuilds just
-the pages whose Markdown changed (`build --dirty`: the navigation is a fixed size, so no other
-page goes stale), the open page reloads itself, and Pagefind re-indexes search afterwards.
-Changes to mkdocs.yml, the template overrides or the registry trigger a full rebuild.
+A saved seed is regenerated in this process (extraction caches stay warm), the site step
+(generator/sitebuild.py) rebuilds just the pages whose Markdown changed, the open page reloads
+itself, and Pagefind re-indexes search afterwards. Changes to mkdocs.yml or the template
+overrides rebuild everything (the site step notices them itself).
 """
 
 from __future__ import annotations
 
 import http.server
 import json
-import subprocess
 import threading
 import time
 from functools import partial
@@ -20,14 +19,10 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.options import Options
-from generator.pipeline import (
-    generate_unlocked,
-    index_search,
-    mkdocs_build_command,
-    mkdocs_env,
-)
+from generator.pipeline import generate_unlocked, index_search
 from generator.project import build_lock
 from generator.report import Reporter
+from generator.sitebuild import run as site_step
 
 DEBOUNCE_S = 0.25
 POLL_MS = 250
@@ -139,23 +134,17 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return super().do_GET()
 
 
-def _mkdocs(options: Options, out: Path, port: int, dirty: bool, reporter: Reporter) -> bool:
-    cmd = mkdocs_build_command(options, out, "-q", "--dirty" if dirty else "--strict")
-    env = mkdocs_env(site_url=f"http://127.0.0.1:{port}/")
-    proc = subprocess.run(cmd, env=env, cwd=options.root, check=False)
-    if proc.returncode != 0:
-        reporter.error(
-            "mkdocs build failed (see its messages above); the preview keeps the last good pages"
-        )
-    return proc.returncode == 0
-
-
 def _rebuild(options: Options, out: Path, port: int, full: bool, reporter: Reporter) -> bool:
     with build_lock(options, reporter):
         result = generate_unlocked(options, reporter)
         if not result.done:
             return False
-        return _mkdocs(options, out, port, dirty=not full, reporter=reporter)
+        changes = site_step(
+            options, out, f"http://127.0.0.1:{port}/", False, "preview", reporter, full=full
+        )
+        if not changes.ok:
+            reporter.error("mkdocs build failed; the preview keeps the last good pages")
+        return changes.ok
 
 
 def _warm_up(options: Options) -> None:
