@@ -27,7 +27,8 @@ RECORDS = {
     "render": "render-memo.json",
     "site": "site-state.json",
     "preview": "preview-state.json",
-    "search": "search-state.json",
+    "site-search": "search-state.json",
+    "preview-search": "preview-search-state.json",
     "assemble": "assemble-memo.pickle",
 }
 

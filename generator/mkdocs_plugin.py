@@ -1,4 +1,4 @@
-"""MkDocs plugin `briefing`: Pagefind indexes the site (see pipeline.index_search), so Material's
+"""MkDocs plugin `briefing`: Pagefind indexes the site (see search.py), so Material's
 one-file search index is not built page by page (it parses every page: a third of build time).
 
 Zensical ignores plugins it does not know and keeps its own search.

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import gc
 import os
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -24,7 +22,7 @@ from generator.ingest import find_seeds, read_seed
 from generator.memo import Rendered, RenderMemo
 from generator.model import Document, Extraction, Site
 from generator.options import Options
-from generator.project import build_lock, dies_with_parent, display_name, site_name
+from generator.project import build_lock, display_name, site_name
 from generator.report import Reporter
 from generator.write import DocsWriter, WriteReport
 
@@ -285,56 +283,45 @@ def mkdocs_env(site_url: str | None = None, pdf_links: bool = False) -> dict[str
     return env
 
 
-def mkdocs_build_command(options: Options, out: Path, *flags: str) -> list[str]:
-    config = str(options.path(options.config))
-    return [sys.executable, "-m", "mkdocs", "build", "-f", config, "-d", str(out), *flags]
-
-
 def build_site(
-    options: Options, reporter: Reporter, site_url: str | None = None, pdf_links: bool = False
+    options: Options,
+    reporter: Reporter,
+    site_url: str | None = None,
+    pdf_links: bool = False,
+    out: Path | None = None,
+    record: str = "site",
+    full: bool = False,
 ) -> int:
-    """site/ from the docs tree, strict (warnings are failures), in proportion to what changed
-    (generator/sitebuild.py); then the search index."""
+    """site/ (or `out`) from the docs tree, strict (warnings are failures), in proportion to
+    what changed (generator/sitebuild.py); then its search bundles (generator/search.py)."""
+    from generator.search import update_search
     from generator.sitebuild import run as site_step
 
     url = feed_site_url(site_url)
-    changes = site_step(options, options.path(options.site), url, pdf_links, "site", reporter)
+    site = out or options.path(options.site)
+    changes = site_step(options, site, url, pdf_links, record, reporter, full=full)
     if not changes.ok:
         reporter.error("mkdocs build failed (see its messages above)")
         return 1
-    site = options.path(options.site)
-    if changes.up_to_date and BuildState(options).read("search").get("indexed"):
+    if not changes.up_to_date:
+        reporter.info(
+            "site built in full"
+            if changes.full
+            else f"site: {len(changes.written)} pages rebuilt, {len(changes.removed)} removed"
+        )
+    code = update_search(
+        site,
+        BuildState(options),
+        reporter,
+        record=record + "-search",
+        site_token=changes.after,
+        since=changes.before,
+        written=changes.written,
+        removed=changes.removed,
+    )
+    if code == 0 and changes.up_to_date:
         reporter.info("the site is up to date")
-        return 0
-    reporter.info(
-        "site built in full"
-        if changes.full
-        else f"site: {len(changes.written)} pages rebuilt, {len(changes.removed)} removed"
-    )
-    return index_search(site, reporter, BuildState(options))
-
-
-def index_search(site: Path, reporter: Reporter, state: BuildState | None = None) -> int:
-    """Pagefind's split search index in site/pagefind/ (the search box loads only fragments)."""
-    ignored = (".headerlink", ".sentence-anchor", ".sentence-ref", ".briefing-pdf")
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", "pagefind"]
-    cmd += ["--root-selector", "article.md-content__inner", "--glob", "**/index.html"]
-    for selector in ignored:
-        cmd += ["--exclude-selectors", selector]
-    cmd += ["--force-language", "en", "--silent"]
-    if state:
-        state.forget("search")
-    proc = subprocess.run(
-        cmd, check=False, capture_output=True, text=True, preexec_fn=dies_with_parent
-    )
-    if proc.returncode != 0:
-        last = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no message"]
-        reporter.error(f"search indexing (pagefind) failed: {last[0]}")
-        return 1
-    if state:
-        state.write("search", {"indexed": True})
-    reporter.detail("search index written to site/pagefind/")
-    return 0
+    return code
 
 
 def build(

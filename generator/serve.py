@@ -2,7 +2,7 @@
 
 A saved seed is regenerated in this process (extraction caches stay warm), the site step
 (generator/sitebuild.py) rebuilds just the pages whose Markdown changed, the open page reloads
-itself, and Pagefind re-indexes search afterwards. Changes to mkdocs.yml or the template
+itself, and the changed pages' search bundle is re-indexed. Changes to mkdocs.yml or the template
 overrides rebuild everything (the site step notices them itself).
 """
 
@@ -19,10 +19,9 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.options import Options
-from generator.pipeline import generate_unlocked, index_search
+from generator.pipeline import build_site, generate_unlocked
 from generator.project import build_lock
 from generator.report import Reporter
-from generator.sitebuild import run as site_step
 
 DEBOUNCE_S = 0.25
 POLL_MS = 250
@@ -139,12 +138,11 @@ def _rebuild(options: Options, out: Path, port: int, full: bool, reporter: Repor
         result = generate_unlocked(options, reporter)
         if not result.done:
             return False
-        changes = site_step(
-            options, out, f"http://127.0.0.1:{port}/", False, "preview", reporter, full=full
-        )
-        if not changes.ok:
-            reporter.error("mkdocs build failed; the preview keeps the last good pages")
-        return changes.ok
+        url = f"http://127.0.0.1:{port}/"
+        code = build_site(options, reporter, url, out=out, record="preview", full=full)
+        if code:
+            reporter.error("the preview keeps the last good pages")
+        return code == 0
 
 
 def _warm_up(options: Options) -> None:
@@ -158,9 +156,8 @@ def _warm_up(options: Options) -> None:
 def serve(options: Options, reporter: Reporter, port: int = 8000) -> int:
     out = options.path(options.cache) / "preview"
     start = time.monotonic()
-    if not _rebuild(options, out, port, full=True, reporter=reporter):
+    if not _rebuild(options, out, port, full=False, reporter=reporter):
         return 1
-    index_search(out, reporter)
     threading.Thread(target=_warm_up, args=(options,), daemon=True).start()
     try:
         server = PreviewServer(out, port)
@@ -200,7 +197,6 @@ def serve(options: Options, reporter: Reporter, port: int = 8000) -> int:
             if ok:
                 server.version += 1
                 reporter.info(f"rebuilt in {time.monotonic() - began:.1f} s; reloading the page")
-                index_search(out, reporter)
     except KeyboardInterrupt:
         pass
     finally:

@@ -26,6 +26,7 @@ import logging
 import os
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -52,6 +53,8 @@ class SiteChanges:
     up_to_date: bool = False
     written: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    before: str = ""  # the recorded build the changes are counted from ("" after a full one)
+    after: str = ""  # the build recorded now
 
 
 def environment(options: Options, site_url: str, pdf_links: bool) -> str:
@@ -158,20 +161,28 @@ def build(
         state.forget(record)
         if not _mkdocs(options, out, site_url, pdf_links, modified=None, reporter=reporter):
             return SiteChanges(ok=False, full=True)
-        state.write(record, {"env": env, "files": record_all(docs)})
-        return SiteChanges(full=True)
+        token = uuid.uuid4().hex
+        state.write(record, {"env": env, "token": token, "files": record_all(docs)})
+        return SiteChanges(full=True, after=token)
+    before = str(previous.get("token", ""))
     diff = diff_docs(docs, previous["files"])
     if not diff.changed and not diff.removed:
         if diff.files != previous["files"]:
-            state.write(record, {"env": env, "files": diff.files})
-        return SiteChanges(up_to_date=True)
+            state.write(record, {"env": env, "token": before, "files": diff.files})
+        return SiteChanges(up_to_date=True, before=before, after=before)
     modified = set(diff.changed)
     if not _mkdocs(options, out, site_url, pdf_links, modified=modified, reporter=reporter):
         return SiteChanges(ok=False)
     removed = _remove_outputs(options, out, diff.removed)
-    state.write(record, {"env": env, "files": diff.files})
+    token = uuid.uuid4().hex
+    state.write(record, {"env": env, "token": token, "files": diff.files})
     written = [_output(options, out, rel) for rel in diff.changed]
-    return SiteChanges(written=[w for w in written if w.endswith(".html")], removed=removed)
+    return SiteChanges(
+        written=[w for w in written if w.endswith(".html")],
+        removed=removed,
+        before=before,
+        after=token,
+    )
 
 
 def _output(options: Options, out: Path, rel: str) -> str:

@@ -25,16 +25,37 @@
   /* Pagefind's script, WebAssembly and index entry (about 80 kB) are fetched once the page is
      idle, as Material loads its own search index, so the first keystroke only waits for the
      index chunks of its words. */
+  /* The index comes in bundles (site/pagefind/bundles.json, see generator/search.py): the
+     first is loaded, the others merged into it; results the newest bundle supersedes (pages
+     changed or removed since the older bundles were made) are dropped by their id. */
+  var superseded = {};
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", siteRoot).href).then(function (pf) {
-        return pf.options({ baseUrl: siteRoot.pathname })
-          .then(function () { return pf.init(); })
-          .then(function () { buildFilters(pf); return pf; });
-      });
+      var base = new URL("pagefind/", siteRoot);
+      pagefind = fetch(new URL("bundles.json", base).href, { cache: "no-cache" })
+        .then(function (r) { if (!r.ok) throw new Error("no search index"); return r.json(); })
+        .then(function (manifest) {
+          (manifest.superseded || []).forEach(function (id) { superseded[id] = true; });
+          var names = manifest.bundles || [];
+          return import(new URL(names[0] + "/pagefind.js", base).href).then(function (pf) {
+            return pf.options({ baseUrl: siteRoot.pathname })
+              .then(function () {
+                return Promise.all(names.slice(1).map(function (name) {
+                  return pf.mergeIndex(new URL(name + "/", base).href,
+                                       { baseUrl: siteRoot.pathname });
+                }));
+              })
+              .then(function () { return pf.init(); })
+              .then(function () { buildFilters(pf); return pf; });
+          });
+        });
       pagefind.catch(function () { pagefind = null; });
     }
     return pagefind;
+  }
+
+  function current(results) {
+    return results.filter(function (r) { return !superseded[r.id]; });
   }
 
   function buildFilters(pf) {
@@ -139,8 +160,9 @@
     return load().then(function (pf) { return pf.search(text || null, { filters: filters }); })
       .then(function (search) {
         if (!search || ticket !== latest) return null;
-        var total = search.results.length;
-        var pending = search.results.slice(0, 10).map(function (r) { return r.data(); });
+        var results = current(search.results);
+        var total = results.length;
+        var pending = results.slice(0, 10).map(function (r) { return r.data(); });
         if (!pending.length) { show([], text || "filter", 0); return null; }
         /* The best match is shown as soon as its fragment is in, the rest when all are. */
         return pending[0]

@@ -1,0 +1,220 @@
+"""Search step: Pagefind indexes site/ in bundles, so an edit re-indexes a handful of pages.
+
+Pagefind has no incremental mode and one index of a whole large site takes minutes and gigabytes.
+So the pages are split:
+- base bundles (`site/pagefind/b0/`, `b1/`, ...): every page, by a stable hash of its URL, about
+  0.8 x BUNDLE_PAGES pages each (indexed one after another: memory stays bounded at any size);
+- a recent bundle (`site/pagefind/recent/`): every page whose HTML differs from what the base
+  bundles indexed, and every new page, indexed again on each build;
+- `site/pagefind/bundles.json`: the bundles to merge (Pagefind's `mergeIndex`) and the base
+  results the recent bundle supersedes (their fragment ids: changed and removed pages), which the
+  search box drops before showing results.
+When the recent bundle outgrows RECENT_SHARE of the site, the base bundles are rebuilt.
+
+The step's record in the build state says which site build it indexed (the site record's token),
+so a run killed between the site step and this one re-indexes in full, never leaves it stale.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.buildstate import BuildState
+from generator.project import dies_with_parent
+from generator.report import Reporter
+
+BUNDLE_PAGES = 10_000
+RECENT_SHARE = 0.05
+RECENT_MIN = 400  # the recent bundle may always hold this many pages
+FOLDER = "pagefind"
+IGNORED = (".headerlink", ".sentence-anchor", ".sentence-ref", ".briefing-pdf")
+
+
+@dataclass
+class Page:
+    url: str  # as Pagefind gives it: "/reports/x/"
+    path: str  # site-relative: "reports/x/index.html"
+
+
+def pages_of(site: Path) -> list[str]:
+    """Site-relative paths of every page Pagefind indexes (its own folder and 404 aside)."""
+    out = []
+    for path in site.rglob("index.html"):
+        rel = path.relative_to(site).as_posix()
+        if not rel.startswith(FOLDER + "/"):
+            out.append(rel)
+    return sorted(out)
+
+
+def url_of(rel: str) -> str:
+    return "/" + rel[: -len("index.html")]
+
+
+def bundle_of(rel: str, bundles: int) -> int:
+    return int(hashlib.blake2b(rel.encode(), digest_size=4).hexdigest(), 16) % bundles
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def pagefind(site: Path, rels: list[str], out: Path, reporter: Reporter) -> dict[str, str] | None:
+    """Index the pages `rels` of `site` into the bundle folder `out` (replaced as a whole);
+    url -> fragment id of each indexed page, or None when Pagefind failed."""
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as tmp:
+        pages = Path(tmp) / "pages"
+        for rel in rels:  # the pages alone, at their paths, so URLs stay the same
+            target = pages / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(site / rel, target)
+            except OSError:
+                shutil.copyfile(site / rel, target)
+        staged = Path(tmp) / "bundle"
+        cmd = [sys.executable, "-m", "pagefind", "--site", str(pages)]
+        cmd += ["--output-path", str(staged), "--root-selector", "article.md-content__inner"]
+        cmd += ["--glob", "**/index.html", "--force-language", "en", "--silent"]
+        for selector in IGNORED:
+            cmd += ["--exclude-selectors", selector]
+        if rels:
+            proc = subprocess.run(
+                cmd, check=False, capture_output=True, text=True, preexec_fn=dies_with_parent
+            )
+            if proc.returncode != 0:
+                last = (proc.stderr or proc.stdout).strip().splitlines()[-1:] or ["no message"]
+                reporter.error(f"search indexing (pagefind) failed: {last[0]}")
+                return None
+        else:
+            staged.mkdir()
+        ids = fragment_ids(staged)
+        old = out.with_name(out.name + ".old")
+        shutil.rmtree(old, ignore_errors=True)
+        if out.exists():
+            out.rename(old)
+        staged.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    return ids
+
+
+def fragment_ids(bundle: Path) -> dict[str, str]:
+    """url -> the id Pagefind gives the page's search results (its fragment's name)."""
+    out = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        data = data[len(b"pagefind_dcd") :] if data.startswith(b"pagefind_dcd") else data
+        out[json.loads(data)["url"]] = path.name[: -len(".pf_fragment")]
+    return out
+
+
+def update_search(
+    site: Path,
+    state: BuildState,
+    reporter: Reporter,
+    *,
+    record: str = "search",
+    site_token: str = "",
+    since: str = "",
+    written: Iterable[str] = (),
+    removed: Iterable[str] = (),
+) -> int:
+    """Bring the search bundles up to date. `since`: the site build the written and removed
+    pages are counted from; when the record indexed another one, everything is indexed."""
+    previous = state.read(record)
+    folder = site / FOLDER
+    if previous.get("site") == site_token and (folder / "bundles.json").is_file():
+        return 0
+    incremental = previous.get("site") == since and since and (folder / "bundles.json").is_file()
+    state.forget(record)
+    done = _update(site, previous, written, removed, reporter) if incremental else None
+    if done is None:
+        done = _rebuild(site, reporter)
+        if done is None:
+            return 1
+    done["site"] = site_token
+    state.write(record, done)
+    return 0
+
+
+def _rebuild(site: Path, reporter: Reporter) -> dict | None:
+    rels = pages_of(site)
+    bundles = max(1, math.ceil(len(rels) * 1.25 / BUNDLE_PAGES))  # hashing spreads unevenly
+    folder = site / FOLDER
+    if folder.exists() and not (folder / "bundles.json").is_file():
+        shutil.rmtree(folder)  # an index from before bundles, or a half-written one
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "bundles.json").unlink(missing_ok=True)
+    base: dict[str, list] = {}
+    for n in range(bundles):
+        mine = [r for r in rels if bundle_of(r, bundles) == n]
+        ids = pagefind(site, mine, folder / f"b{n}", reporter)
+        if ids is None:
+            return None
+        for rel in mine:
+            base[rel] = [n, ids.get(url_of(rel), ""), _sha(site / rel)]
+    for stale in folder.iterdir():
+        if stale.is_dir() and stale.name not in {f"b{n}" for n in range(bundles)}:
+            shutil.rmtree(stale)
+    _write_manifest(folder, bundles, recent=False, dead=[])
+    reporter.detail(f"search: {len(rels)} pages indexed in {bundles} bundles")
+    return {"bundles": bundles, "base": base, "recent": {}}
+
+
+def _update(
+    site: Path, previous: dict, written: Iterable[str], removed: Iterable[str], reporter: Reporter
+) -> dict | None:
+    base: dict[str, list] = previous.get("base", {})
+    recent: dict[str, str] = dict(previous.get("recent", {}))  # rel -> sha indexed
+    for rel in removed:
+        recent.pop(rel, None)
+    gone = {rel for rel in removed if rel in base}
+    gone |= set(previous.get("gone", []))
+    for rel in written:
+        path = site / rel
+        if not rel.endswith("index.html") or rel.startswith(FOLDER + "/") or not path.is_file():
+            continue
+        sha = _sha(path)
+        gone.discard(rel)
+        if rel in base and base[rel][2] == sha:
+            recent.pop(rel, None)  # back to what the base bundles hold
+        else:
+            recent[rel] = sha
+    if len(recent) > max(RECENT_MIN, RECENT_SHARE * len(base)):
+        return None
+    folder = site / FOLDER
+    (folder / "bundles.json").unlink(missing_ok=True)
+    ids = pagefind(site, sorted(recent), folder / "recent", reporter)
+    if ids is None:
+        return None
+    fresh = set(ids.values())
+    dead = sorted(
+        base[rel][1]
+        for rel in set(recent) | gone
+        if rel in base and base[rel][1] and base[rel][1] not in fresh
+    )
+    _write_manifest(folder, previous.get("bundles", 1), recent=bool(recent), dead=dead)
+    reporter.detail(f"search: {len(recent)} pages in the recent bundle, {len(dead)} superseded")
+    return {
+        "bundles": previous.get("bundles", 1),
+        "base": base,
+        "recent": recent,
+        "gone": sorted(gone),
+    }
+
+
+def _write_manifest(folder: Path, bundles: int, recent: bool, dead: list[str]) -> None:
+    from generator.write import atomic_write
+
+    names = [f"b{n}" for n in range(bundles)] + (["recent"] if recent else [])
+    manifest = {"bundles": names, "superseded": dead}
+    atomic_write(folder / "bundles.json", json.dumps(manifest).encode("utf-8"))
