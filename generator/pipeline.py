@@ -27,6 +27,7 @@ from generator.report import Reporter
 from generator.write import DocsWriter, WriteReport
 
 PARALLEL_FROM = 64  # below this many seeds, worker start-up costs more than it saves
+GENERATE_APART_FROM = 2_000  # from this many seeds, `build` generates in a forked process
 Outcome = tuple[Document, Extraction] | SeedError
 
 
@@ -328,12 +329,47 @@ def build(
     options: Options, reporter: Reporter, pdf: bool = False, site_url: str | None = None
 ) -> int:
     with build_lock(options, reporter):
-        result = generate_unlocked(options, reporter, site_url)
-        if not result.done:
+        seeds = find_seeds(options.path(options.seeds))
+        if len(seeds) >= GENERATE_APART_FROM:
+            done, generated = _generate_apart(options, reporter, site_url)
+        else:
+            result = generate_unlocked(options, reporter, site_url)
+            done, generated = result.done, result.exit_code
+            del result  # the site model: not needed by the steps below
+        if not done:
             return 1
         code = build_site(options, reporter, site_url, pdf_links=pdf)
         if code == 0 and pdf:
             from generator.pdf import make_pdfs_locked
 
             code = make_pdfs_locked(options, reporter, copy_to_site=True)
-    return max(code, result.exit_code)
+    return max(code, generated)
+
+
+def _generate_apart(options: Options, reporter: Reporter, site_url: str | None) -> tuple[bool, int]:
+    """Generate in a forked process, so the memory of the whole site model is given back
+    before MkDocs and Pagefind run (Python keeps most of it after the model is freed)."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_generate_child, args=(options, reporter, site_url, send))
+    child.start()
+    send.close()
+    try:
+        done, code = receive.recv()
+    except EOFError:
+        done, code = False, 1
+    child.join()
+    return done, code
+
+
+def _generate_child(options: Options, reporter: Reporter, site_url: str | None, send) -> None:  # type: ignore[no-untyped-def]
+    from generator.extraction.statistical import ModelError
+
+    try:
+        result = generate_unlocked(options, reporter, site_url)
+        send.send((result.done, result.exit_code))
+    except ModelError as err:
+        reporter.error(str(err))
+        send.send((False, 1))

@@ -165,3 +165,15 @@ def test_a_broken_link_fails_an_incremental_build_too(tmp_path):
     assert build(options, Reporter(-1)) == 1
     page.write_text("# Notes\n\nNothing missing.\n", "utf-8")
     assert build(options, Reporter(-1)) == 0
+
+
+def test_a_large_build_generates_in_its_own_process_with_the_same_result(tmp_path, monkeypatch):
+    import generator.pipeline
+
+    options = project_with(tmp_path / "p", START)
+    (options.root / "seeds" / "broken.txt").write_bytes(b"\x00" * 10)
+    monkeypatch.setattr(generator.pipeline, "GENERATE_APART_FROM", 0)
+    assert build(options, Reporter(-1)) == 1  # the bad seed is counted, the rest is built
+    (options.root / "seeds" / "broken.txt").unlink()
+    assert build(options, Reporter(-1)) == 0
+    assert_same_as_clean_build(options, tmp_path)
