@@ -333,7 +333,8 @@ def build(
         if len(seeds) >= GENERATE_APART_FROM:
             done, generated = _generate_apart(options, reporter, site_url)
         else:
-            result = generate_unlocked(options, reporter, site_url)
+            with few_collections():
+                result = generate_unlocked(options, reporter, site_url)
             done, generated = result.done, result.exit_code
             del result  # the site model: not needed by the steps below
         if not done:
@@ -368,7 +369,8 @@ def _generate_child(options: Options, reporter: Reporter, site_url: str | None, 
     from generator.extraction.statistical import ModelError
 
     try:
-        result = generate_unlocked(options, reporter, site_url)
+        with few_collections():
+            result = generate_unlocked(options, reporter, site_url)
         send.send((result.done, result.exit_code))
     except ModelError as err:
         reporter.error(str(err))
