@@ -397,8 +397,8 @@ def _conflicts(
         out.append(("date", "when", ", ".join(sorted(sa.dates)), ", ".join(sorted(sb.dates))))
     if _credited_apart(sa, sb):
         out.append(("attribution", "who said it", _who(sa), _who(sb)))
-    for name_a in sa.people:
-        for name_b in sb.people:
+    for name_a in sorted(sa.people):  # sorted: the same sides whatever the hash seed
+        for name_b in sorted(sb.people):
             a, b = _plain(name_a), _plain(name_b)
             if a != b and fuzz.ratio(a, b) >= NAME_LIKE:
                 out.append(("name", "name", name_a, name_b))

@@ -130,7 +130,7 @@ def _period_view(
             for day in period
             for k in first_seen.get(day, [])
         ),
-        key=lambda e: e[0].casefold(),
+        key=lambda e: (e[0].casefold(), e[1]),  # two entities may share a name
     )
     return {
         "briefings": [

@@ -112,3 +112,30 @@ def test_editing_only_a_sidecar_is_noticed(tmp_path):
     again = generate(opts, Reporter(-1))
     assert not again.unchanged
     assert "Oslo talks resume" in (opts.root / "briefings" / "reports" / "a.md").read_text()
+
+
+def test_the_pages_do_not_depend_on_the_hash_seed(tmp_path):
+    """Python randomises string hashing per process: no page may depend on set order."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import make_project
+    from story_seeds import STORY_SEEDS
+
+    trees = []
+    for seed in ("1", "2"):
+        root = make_project(tmp_path / seed, STORY_SEEDS).root
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        cmd = [sys.executable, "-m", "generator", "generate", "-q", "--extractor", "rules"]
+        subprocess.run([*cmd, "--root", str(root)], env=env, check=True)
+        docs = root / "briefings"
+        trees.append(
+            {
+                p.relative_to(docs).as_posix(): p.read_bytes()
+                for p in docs.rglob("*")
+                if p.is_file() and p.name != ".briefing-manifest.json"
+            }
+        )
+    assert sorted(trees[0]) == sorted(trees[1])
+    assert [k for k in trees[0] if trees[0][k] != trees[1][k]] == []
