@@ -43,22 +43,31 @@ def run(root: Path, wait: bool = True) -> subprocess.Popen:
     return proc
 
 
-def _unstable_search_file(path: Path) -> bool:
-    """Pagefind writes its filter and metadata indexes (and the entry naming them) in a
-    different byte order from run to run, even from the same pages (Pagefind issue #638);
-    its page fragments are stable and are compared."""
-    if "pagefind" not in path.parts:
-        return False
-    return "filter" in path.parts or path.suffix == ".pf_meta" or path.name == "pagefind-entry.json"
+def searchable(site: Path) -> str:
+    """What the search box can find: every bundle's page fragments but the superseded ones.
+    (How pages are spread over bundles depends on the build's history, not only on the seeds.)"""
+    import gzip
+
+    manifest = json.loads((site / "pagefind" / "bundles.json").read_text())
+    dead = set(manifest["superseded"])
+    pages = sorted(  # a page's fragment may be in two bundles: the search box shows it once
+        {
+            gzip.decompress(f.read_bytes())
+            for name in manifest["bundles"]
+            for f in (site / "pagefind" / name / "fragment").glob("*.pf_fragment")
+            if f.name.removesuffix(".pf_fragment") not in dead
+        }
+    )
+    return hashlib.sha256(b"\0".join(pages)).hexdigest()
 
 
 def tree(root: Path) -> dict[str, str]:
-    out = {}
+    out = {"search": searchable(root / "site")}
     for folder in ("briefings", "site"):
         for p in sorted((root / folder).rglob("*")):
             if not p.is_file() or p.name == "sitemap.xml.gz":  # gzip header carries a timestamp
                 continue
-            if _unstable_search_file(p):
+            if "pagefind" in p.parts:  # compared as what search finds, above
                 continue
             data = p.read_bytes()
             if p.name == ".briefing-manifest.json":  # file times differ from run to run

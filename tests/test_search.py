@@ -40,7 +40,12 @@ def found(site: Path, word: str, filters: dict[str, str] | None = None) -> list[
         for (const n of names.bundles.slice(1)) await pf.mergeIndex(at(n), {baseUrl: "/"});
         const dead = new Set(names.superseded);
         const search = await pf.search(word, {filters});
-        const live = search.results.filter(r => !dead.has(r.id));
+        const seen = new Set();
+        const live = search.results.filter(r => {
+            if (dead.has(r.id) || seen.has(r.id)) return false;
+            seen.add(r.id);
+            return true;
+        });
         return Promise.all(live.map(async r => (await r.data()).url));
     }"""
     with static_server(site) as base, browser_page() as page:

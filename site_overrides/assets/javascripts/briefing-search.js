@@ -54,8 +54,14 @@
     return pagefind;
   }
 
+  /* A page whose indexed text did not change is in two bundles under one id: shown once. */
   function current(results) {
-    return results.filter(function (r) { return !superseded[r.id]; });
+    var seen = {};
+    return results.filter(function (r) {
+      if (superseded[r.id] || seen[r.id]) return false;
+      seen[r.id] = true;
+      return true;
+    });
   }
 
   function buildFilters(pf) {
