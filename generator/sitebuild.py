@@ -171,6 +171,10 @@ def build(
             state.write(record, {"env": env, "token": before, "files": diff.files})
         return SiteChanges(up_to_date=True, before=before, after=before)
     modified = set(diff.changed)
+    # Pending until built: a run killed now redoes them, even if a file is put back as it was.
+    pending = {rel: [0, 0, 0, ""] if rel in modified else v for rel, v in diff.files.items()}
+    pending.update({rel: [0, 0, 0, ""] for rel in diff.removed})
+    state.write(record, {"env": env, "token": before, "files": pending})
     if not _mkdocs(options, out, site_url, pdf_links, modified=modified, reporter=reporter):
         return SiteChanges(ok=False)
     removed = _remove_outputs(options, out, diff.removed)

@@ -177,3 +177,36 @@ def test_a_large_build_generates_in_its_own_process_with_the_same_result(tmp_pat
     (options.root / "seeds" / "broken.txt").unlink()
     assert build(options, Reporter(-1)) == 0
     assert_same_as_clean_build(options, tmp_path)
+
+
+def test_a_page_reverted_after_a_killed_run_is_built_again(tmp_path, monkeypatch):
+    from mkdocs.commands import build as mkdocs_build
+
+    from generator import sitebuild
+    from generator.pipeline import feed_site_url, generate
+
+    options = built(project_with(tmp_path / "p", START))
+    seed = options.root / "seeds" / START[0]
+    original = seed.read_text("utf-8")
+    edit(options.root / "seeds", START[0], 7)
+    assert generate(options, Reporter(-1)).exit_code == 0
+    real = mkdocs_build._build_page
+    built_pages = []
+
+    target = f"reports/{Path(START[0]).stem}.md"
+
+    def stop_after_the_edited_page(page, *args, **kwargs):
+        done = real(page, *args, **kwargs)
+        if page.file.src_uri == target:
+            built_pages.append(page)
+            raise KeyboardInterrupt  # killed right after the edited page was written
+        return done
+
+    monkeypatch.setattr(mkdocs_build, "_build_page", stop_after_the_edited_page)
+    with contextlib.suppress(KeyboardInterrupt):
+        sitebuild.build(options, options.root / "site", feed_site_url(None))
+    monkeypatch.undo()
+    assert built_pages
+    seed.write_text(original, "utf-8")  # the editor puts the seed back
+    built(options)
+    assert_same_as_clean_build(options, tmp_path)
