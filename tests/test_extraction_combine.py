@@ -112,3 +112,23 @@ def test_a_person_described_by_their_employer_stays_a_person():
     )
     doyle = entities_by_name(ex)["Karen Doyle"]
     assert doyle.type == "PERSON" and [m.text for m in doyle.mentions] == ["Karen Doyle", "Doyle"]
+
+
+def test_a_full_name_read_as_a_person_outweighs_its_surname_read_as_a_company():
+    # the model reads the lone surname as the auction house; the full name says who it is
+    ex = run(
+        "TRENTON - Gov. Chris Christie signed the budget on Friday. Christie said the state "
+        "would cut spending. Christie's office did not comment further. Aides said Christie "
+        "would travel to Camden next week, where Christie is expected to speak."
+    )
+    assert types(ex)["Chris Christie"] == "PERSON"
+
+
+def test_an_organisation_the_model_reads_where_the_rules_saw_none_is_kept():
+    ex = run(
+        "The sheriff's office uses Project Lifesaver to find people who wander. Families can "
+        "sign up for Project Lifesaver at no cost. Mentors from Big Brothers Big Sisters met "
+        "the students on Friday."
+    )
+    got = types(ex)
+    assert got.get("Project Lifesaver") == "ORG" and got.get("Big Brothers Big Sisters") == "ORG"

@@ -446,3 +446,14 @@ def test_a_model_designation_after_a_number_is_no_organisation():
     ex = run("Deliveries of its 737 MAX jets will slip. Coalition jets hit 3 ISIL positions.")
     names = entities_by_name(ex)
     assert "MAX" not in names and "ISIL" in names
+
+
+def test_stock_tickers_units_and_spelled_out_codes_are_not_organisations():
+    ex = run(
+        "Shares of Halvorsen Marine Inc. (NYSE: HMX) and Tarrant Foods (TRFD.L) fell on Monday. "
+        "The pitcher has a 2.40 ERA this season. Congress passed a continuing resolution (CR) "
+        "instead. The 507th ARW flew the mission."
+    )
+    names = set(entities_by_name(ex))
+    assert not {"HMX", "TRFD", "L", "ERA", "CR"} & names
+    assert "ARW" in names  # a unit after an ordinal is a unit of the armed forces

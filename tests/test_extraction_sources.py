@@ -287,3 +287,56 @@ def test_told_listeners_on_a_call():
     src = sources_by_name(ex)["Dave Calhoun"]
     assert src.basis.startswith("told analysts")
     assert src.claims[0].text == "the company was working closely with regulators"
+
+
+def test_he_and_she_take_the_last_person_of_that_pronoun():
+    ex = run(
+        "Dana Whitcombe stayed at the hospital with her husband, Marek Olund, for a week. "
+        "Mr. Olund could no longer speak by then.\n\n"
+        '"I was afraid he would choke," she says. "Nobody came to help."'
+    )
+    src = sources_by_name(ex)["Dana Whitcombe"]
+    assert src.claims[0].text.startswith("I was afraid he would choke")
+    assert "Marek Olund" not in sources_by_name(ex)
+
+
+def test_a_first_person_paragraph_after_a_speaker_goes_on_with_their_claim():
+    ex = run(
+        "Talks take time, Priya Raman said at the hearing.\n\n"
+        "I have been meeting those founders for years, and when the moment came we knew "
+        "them well.\n\n"
+        "The hearing resumes on Monday."
+    )
+    claims = [c.text for c in sources_by_name(ex)["Priya Raman"].claims]
+    assert any(c.startswith("I have been meeting those founders") for c in claims)
+    assert not any("hearing resumes" in c for c in claims)
+
+
+def test_a_trailing_venue_is_the_basis_and_the_clause_before_the_claim():
+    ex = run(
+        "The deal was never about money, Priya Raman said at the trial. "
+        "Rivals move fast, she said according to a transcript seen by the court."
+    )
+    src = [s for s in ex.sources if s.name == "Priya Raman"]
+    got = {(s.basis, c.text) for s in src for c in s.claims}
+    assert ("at the trial", "The deal was never about money") in got
+    assert (
+        "according to a transcript seen by the court",
+        "Rivals move fast",
+    ) in got
+
+
+def test_research_groups_relatives_and_studies_are_sources():
+    ex = run(
+        "The team found that the shoes carried 20 kinds of bacteria.\n\n"
+        "Studies have shown that boots spread disease between colonies.\n\n"
+        "Police thought it might have been a robbery gone wrong.\n\n"
+        "A doctor told the paper that the patient was stable."
+    )
+    names = {s.name.lower() for s in ex.sources}
+    assert {"the team", "studies", "police", "a doctor"} <= names
+
+
+def test_calling_someone_up_is_not_a_claim():
+    ex = run("Later that night Dana Whitcombe called him up and went to the store.")
+    assert not ex.sources

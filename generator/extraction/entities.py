@@ -566,8 +566,48 @@ def find_mentions(text: str) -> list[Mention]:
             if tail:  # "Mosul district", "Al-Raqqa province": the head word is part of the place
                 x.end = tail.end()
                 x.text = text[x.start : x.end]
+    mentions = [x for x in mentions if not _code_not_name(text, x)]
     mentions.sort(key=lambda x: x.start)
     return _people_of(text, _place_with_country(text, mentions))
+
+
+# "(NYSE: BA)", "(LART.NS)", "<RELI.NS>": a stock ticker names a listing, not a body.
+_EXCHANGE_BEFORE = re.compile(
+    r"[(<\[][ \t]*(?:NYSE|NASDAQ|Nasdaq|TSX|TSXV|LSE|AMEX|OTC|ASX|HKEX|BSE|NSE|Euronext|"
+    r"XETRA|Xetra|TYO|SGX|JSE)[ \t]*:[ \t]*$"
+)
+_SUFFIX_BEFORE = re.compile(r"[(<\[][A-Z0-9]{1,6}\.$")
+_CLOSE = re.compile(r"[)>\]]")
+_SUFFIX_CLOSE = re.compile(r"\.[A-Z]{1,3}[)>\]]")
+# "2.20 ERA", "1TB eSATA", "NZ $": a unit or measure after a number
+_NUMBER_BEFORE = re.compile(r"\d[\d.,]*[ \t]*(?!st|nd|rd|th)[a-zA-Z]{0,2}[ \t]*$")
+
+
+def _code_not_name(text: str, m: Mention) -> bool:
+    """An all-capitals code that is no name: a stock ticker, a unit after a number, or an
+    abbreviation the text spells out in lower-case words ("a continuing resolution (CR)")."""
+    word = m.text
+    if not (word.isupper() and " " not in word and len(word) <= 6) or lookup(word):
+        return False
+    lo = max(0, m.start - 24)
+    if _CLOSE.match(text, m.end) and (
+        _EXCHANGE_BEFORE.search(text, lo, m.start) or _SUFFIX_BEFORE.search(text, lo, m.start)
+    ):
+        return True
+    if text[m.start - 1 : m.start] in "(<[" and _SUFFIX_CLOSE.match(text, m.end):
+        return True
+    if _NUMBER_BEFORE.search(text, max(0, m.start - 12), m.start):
+        return True
+    if text[m.start - 1 : m.start] == "(" and text[m.end : m.end + 1] == ")":
+        letters = [c for c in word if c.isalpha()]
+        before = text[max(0, m.start - 80) : m.start - 1].split()[-len(letters) :]
+        if (
+            len(before) == len(letters)
+            and all(w[:1].islower() for w in before)
+            and [w[0] for w in before] == [c.lower() for c in letters]
+        ):
+            return True
+    return False
 
 
 _WITHIN = frozenset(["country", "state"])

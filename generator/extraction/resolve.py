@@ -559,11 +559,8 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
     for key, ent in list(b.entities.items()):
         if key[0] != "PERSON" or ent.roles:
             continue
-        votes: dict[str, int] = {}
-        for s in ent.mentions:
-            label = hints.get(s.start)
-            if label:
-                votes[label] = votes.get(label, 0) + len(s.text.split())
+        votes = _votes(ent.mentions, hints, lambda s: " " in s.text)
+        votes = votes or _votes(ent.mentions, hints, lambda s: True)
         if not votes:
             continue
         best = max(votes, key=lambda k: votes[k])
@@ -575,6 +572,16 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
             other = b.entities.setdefault((best, key[1]), ent)
             if other is not ent:
                 other.mentions.extend(ent.mentions)
+
+
+def _votes(spans: list[Span], hints: dict[int, str], counts) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    """The model's labels over the spans ``counts`` accepts, each weighted by its words."""
+    votes: dict[str, int] = {}
+    for s in spans:
+        label = hints.get(s.start)
+        if label and counts(s):
+            votes[label] = votes.get(label, 0) + len(s.text.split())
+    return votes
 
 
 def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> bool:

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from generator.extraction.gender import person_before, pronouns
 from generator.extraction.fastre import fast_alternation, trie
 from generator.extraction.lexicon import COMMON, TITLES, _words
 from generator.extraction.speakers import find_speakers, might_speak
@@ -26,7 +27,8 @@ _VERBS = (
     r"welcomes|expects|expected|expressed|expresses|reasoned|proposed|proposing|proposes|"
     r"describe|dubbed|characteri[sz]ed|admitted|theori[sz]ed|pressed for|presses for|detailed|"
     r"recommended|recommending|recommends|reporting|rejects|rejected|continued|reads|cited|cites|"
-    r"promised|promising|promises|defended|defends|called|calls|demanded|demands|requested|"
+    r"explain|estimate|predict|suggest|conclude|thought|shown(?= that)|"
+    r"promised|promising|promises|defended|defends|called(?!\s+(?:\w+\s+)?(?:up|back|off|out|in)\b)|calls|demanded|demands|requested|"
     r"requests|claimed responsibility|made (?:it )?clear|makes (?:it )?clear|was clear|"
     r"is clear|asked|asks|asking|encouraged|encouraging|writing|explained|believe|"
     r"announced|announces|confirmed|warned|predicts|predicted|argued|insisted|"
@@ -84,9 +86,17 @@ _ANON = re.compile(
     r"activists|researchers|scientists|reports|media|people familiar with [\w\s]+?|"
     r"individuals|users|posters|bloggers|commenters|protesters|protestors|doctors|medics|"
     r"organisers|organizers|investigators|prosecutors|economists|campaigners|lawmakers|"
-    r"(?:a|one|another|the) (?:senior |top |former |local |western )?(?:official|source|diplomat|"
+    r"police|authorities|detectives|deputies|officers|agents|authors|"
+    r"(?:[A-Z]{2,5}\s+)agents|(?:the|a|his|her|their) (?:research )?team|"
+    r"(?:a|the) group of (?:researchers|scientists|experts)|"
+    r"owners|neighbou?rs|relatives|family members|passengers|lawyers|attorneys|teachers|"
+    r"parents|students|employees|workers|"
+    r"(?:a|one|another|the|his|her|their) (?:senior |top |former |local |western |"
+    r"\d+-year-old )?(?:official|source|diplomat|"
     r"spokesman|spokeswoman|spokesperson|witness|resident|analyst|expert|insider|poster|user|"
-    r"blogger|commenter|reader|caller|viewer)"
+    r"blogger|commenter|reader|caller|viewer|doctor|nurse|neighbou?r|friend|relative|"
+    r"boyfriend|girlfriend|husband|wife|partner|victim|teacher|owner|employee|worker|"
+    r"passenger|driver|lawyer|attorney|survivor|father|mother|son|daughter|brother|sister)"
     r"(?: for [A-Z][\w\s.]+?| of [A-Z][\w\s.]+?)?))\s*$",
     re.I,
 )
@@ -95,7 +105,8 @@ _DOC_HEAD = (
     r"assessment|analysis|document|memo|footage|video|post|web page|website|review|"
     r"investigation|inquiry|figures|data|statistics|findings|research|paper|census|audit|"
     r"filing|ruling|judgment|judgement|verdict|report card|paper|guidance|records|transcript|"
-    r"results|posting|message|notice|site|blog post|blog|page|section|entry|leaflet|manifesto)"
+    r"results|posting|message|notice|site|blog post|blog|page|section|entry|leaflet|manifesto|"
+    r"studies|reports|documents|papers|surveys|polls)"
 )
 _DOC = re.compile(
     r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|our)\s+|^\s*|[.;:]\s+)"
@@ -169,7 +180,8 @@ class _Hit:
 
 
 class _Index:
-    def __init__(self, entities: list[Entity]) -> None:
+    def __init__(self, text: str, entities: list[Entity]) -> None:
+        self.pronouns = pronouns(text, entities)
         self.by_end: dict[int, tuple[Entity, int]] = {}
         self.persons: list[tuple[int, Entity]] = []
         for e in entities:
@@ -207,7 +219,9 @@ class _Index:
     def ending_at(self, pos: int) -> tuple[Entity, int] | None:
         return self.by_end.get(pos)
 
-    def person_before(self, pos: int) -> Entity | None:
+    def person_before(self, pos: int, pronoun: str = "") -> Entity | None:
+        if pronoun:
+            return person_before(self.persons, self.person_starts, pos, pronoun, self.pronouns)
         i = bisect_right(self.person_starts, pos) - 1
         return self.persons[i][1] if i >= 0 else None
 
@@ -326,7 +340,7 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
             return person.name, "person", near.start, near.end
     m = _PRONOUN.search(window) if last in ("he", "she") else None
     if m:
-        person = idx.person_before(end - len(window) + m.start())
+        person = idx.person_before(end - len(window) + m.start(), last)
         if person and person.mentions:
             first = person.mentions[-1]
             return person.name, "person", first.start, first.end
@@ -525,6 +539,21 @@ def _verb_hits(
                     basis = " ".join(rest.group(1).split())
                 hits.append(_Hit(src[0], src[1], basis, s, e, sent.index, (src[2], src[3])))
                 continue
+        tail = _ADJUNCT_TAIL.match(text, vm.end(), sent.end)
+        comma = text.rfind(",", sent.start, vm.start())
+        if (
+            tail
+            and comma > sent.start
+            and len(text[comma : vm.start()].split()) <= 6
+            and not _CLAUSE_WORD.search(tail.group(1))
+        ):
+            # "A key approach is patience, Zuckerberg said at the trial.": the clause before
+            s, e = _inverted_claim(text, sent, comma + 1)
+            if e - s >= 8:
+                if not _WHEN.match(tail.group(1)):
+                    basis = basis or " ".join(tail.group(1).split())
+                hits.append(_Hit(src[0], src[1], basis, s, e, sent.index, (src[2], src[3])))
+                continue
         if not basis:
             lead = _LEAD_BASIS.match(text, sent.start, vm.start())
             basis = " ".join(lead.group(1).split()) if lead else ""
@@ -585,6 +614,21 @@ _OWNED_DOC = re.compile(
     r",?\s*$"
 )
 _QUOTE_BEFORE = re.compile(r"[,?!][\"”’][ \t]*(?:[a-z]+[ \t]+)?$")
+_ADJUNCT_TAIL = re.compile(
+    r"\s*((?:on|in|at|during|according to|to|after|before|via|through|from|last|this|earlier|"
+    r"later|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\b[^.;:\"“”]{0,100}?)[\s.!?\"”]*$",
+    re.I,
+)
+_CLAUSE_WORD = re.compile(
+    r"\b(?:that|if|whether|it|is|are|was|were|will|would|has|have|had|he|she|they|we)\b", re.I
+)
+_WHEN = re.compile(
+    r"(?:on|in|last|this|earlier|later|yesterday|today|tonight|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)\b(?:\s+(?:the\s+)?(?:\d[\w,]*|[A-Z]\w+|week|month|"
+    r"year|day|morning|afternoon|evening|night|weekend))*\s*$",
+    re.I,
+)
 _PREP_TAIL = re.compile(r"\s*((?:on|in|at|during|via|through|to)\s[^.;]{1,80}?)[\s.!?\"”]*$")
 _LEAD_BASIS = re.compile(
     r"\s*[\"“]?((?:In|During|At|Speaking\s+(?:at|to|on|in|during))\s+[^,]{3,80}?),"
@@ -836,6 +880,42 @@ def _continued_quotes(text: str, sentences: list[Sentence], hits: list[_Hit]) ->
         by_sentence[sent.index] = held
 
 
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I['’](?:m|ve|d|ll)|we|We|we['’](?:re|ve|d|ll)|We['’](?:re|ve|d|ll)|my|My|our|Our)\b"
+)
+
+
+def _first_person_paragraphs(text: str, sentences: list[Sentence], hits: list[_Hit]) -> None:
+    """A paragraph in the first person that nobody is credited with, right after a paragraph
+    whose last claim is a person's, is that person speaking on (a quote set as its own
+    paragraph, its quotation marks lost): all of it is one more claim of theirs."""
+    paragraphs: list[list[Sentence]] = []
+    for sent in sentences:
+        if not paragraphs or "\n\n" in text[paragraphs[-1][-1].end : sent.start]:
+            paragraphs.append([])
+        paragraphs[-1].append(sent)
+    by_sentence: dict[int, _Hit] = {}
+    for h in hits:
+        by_sentence[h.sentence] = h
+    for prev, para in zip(paragraphs, paragraphs[1:], strict=False):
+        lo, hi = para[0].start, para[-1].end
+        if any(x.index in by_sentence for x in para) or any(
+            h.start < hi and lo < h.end for h in hits
+        ):
+            continue
+        held = next((by_sentence[x.index] for x in reversed(prev) if x.index in by_sentence), None)
+        if held is None or held.kind != "person":
+            continue
+        first = para[0].text
+        if not _FIRST_PERSON.search(first, 0, 60) or first[:1] in '"“':
+            continue
+        start, end = _clean_claim(text, para[0].start, para[-1].end)
+        hit = _Hit(held.name, held.kind, "", start, end, para[0].index, held.mention)
+        hits.append(hit)
+        for x in para:
+            by_sentence[x.index] = hit
+
+
 def _parsed_hits(text: str, sent: Sentence, tokens: list[Token], entities: list[Entity]) -> list:
     return [
         _Hit(sp.name, sp.kind, sp.basis, sp.claim[0], sp.claim[1], sent.index, sp.mention)
@@ -880,7 +960,7 @@ def find_sources(
 ) -> list[Source]:
     """Sources and their claims. ``parse`` (the dependency parses of sentences) finds the
     speakers of the sentences the rules attribute to nobody."""
-    idx = _Index(entities)
+    idx = _Index(text, entities)
     hits: list[_Hit] = []
     seen: dict[str, list[_Hit]] = {}
     unattributed: list[Sentence] = []
@@ -912,7 +992,8 @@ def find_sources(
         unattributed = [x for x in unattributed if x.index not in held][:MAX_PARSED]
         for sent, tokens in zip(unattributed, parse(unattributed), strict=True):
             keep(_parsed_hits(text, sent, tokens, entities))
-        hits.sort(key=lambda h: h.start)
+    _first_person_paragraphs(text, sentences, hits)
+    hits.sort(key=lambda h: h.start)
     by_key: dict[tuple[str, str], Source] = {}
     for h in hits:
         key = (h.name, h.basis)

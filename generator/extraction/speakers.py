@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from generator.extraction.gender import person_before, pronouns
 from generator.extraction.descriptors import ORG_NOUNS
 from generator.extraction.lexicon import OUTLETS, _words
 from generator.extraction.statistical import Token
@@ -162,7 +163,13 @@ def _source(
 ) -> tuple[str, str, tuple[int, int]] | None:
     head = tokens[subject]
     if head.text.lower() in _PRONOUNS:
-        person = _before(entities, head.start, "PERSON")
+        persons = sorted(
+            ((m.start, e) for e in entities if e.type == "PERSON" for m in e.mentions),
+            key=lambda p: p[0],
+        )
+        starts = [p[0] for p in persons]
+        known = pronouns(text, entities)
+        person = person_before(persons, starts, head.start, head.text, known)
         if person is None:
             return None
         return person.name, "person", (head.start, head.end)
