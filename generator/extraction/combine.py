@@ -112,9 +112,10 @@ def _unseen_organisations(
     usual: dict[str, str],
 ) -> list[Mention]:
     """Organisations of several words the model reads where the rules saw no name at all
-    ("Project Lifesaver", "Big Brothers Big Sisters"): an unsure mention with the model's label as its hint, so the rules' own
-    context cues still decide first. Only organisations: the model's people and places the
-    rules did not see were as often wrong as right (tuning set, see README)."""
+    ("Project Lifesaver", "Big Brothers Big Sisters"): an unsure mention with the model's
+    label as its hint, so the rules' own context cues still decide first. Only organisations:
+    the model's people and places the rules did not see were as often wrong as right (tuning
+    set, see README)."""
     taken = sorted((m.start, m.end) for m in mentions)
     starts = [s for s, _ in taken]
     out: list[Mention] = []

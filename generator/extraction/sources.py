@@ -7,8 +7,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.extraction.gender import person_before, pronouns
 from generator.extraction.fastre import fast_alternation, trie
+from generator.extraction.gender import person_before, pronouns
 from generator.extraction.lexicon import COMMON, TITLES, _words
 from generator.extraction.speakers import find_speakers, might_speak
 from generator.extraction.statistical import Token

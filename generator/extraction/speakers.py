@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.extraction.gender import person_before, pronouns
 from generator.extraction.descriptors import ORG_NOUNS
+from generator.extraction.gender import person_before, pronouns
 from generator.extraction.lexicon import OUTLETS, _words
 from generator.extraction.statistical import Token
 from generator.model import Entity, Sentence
