@@ -457,3 +457,17 @@ def test_stock_tickers_units_and_spelled_out_codes_are_not_organisations():
     names = set(entities_by_name(ex))
     assert not {"HMX", "TRFD", "L", "ERA", "CR"} & names
     assert "ARW" in names  # a unit after an ordinal is a unit of the armed forces
+
+
+def test_monuments_memorials_and_cemeteries_are_places():
+    ex = run(
+        "Crews inspected the Halloway Monument on Monday and closed the Dunmore Memorial. "
+        "Mourners gathered at Greenfield Cemetery."
+    )
+    got = {e.name: e.type for e in ex.entities}
+    assert {
+        got.get(n) for n in ("Halloway Monument", "Dunmore Memorial", "Greenfield Cemetery")
+    } <= {
+        "PLACE",
+        "FACILITY",
+    }

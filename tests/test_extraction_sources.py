@@ -340,3 +340,13 @@ def test_research_groups_relatives_and_studies_are_sources():
 def test_calling_someone_up_is_not_a_claim():
     ex = run("Later that night Dana Whitcombe called him up and went to the store.")
     assert not ex.sources
+
+
+def test_say_the_researchers_inverted_after_the_claim():
+    ex = run(
+        "The findings explain how choices form, say the researchers, and more tests will "
+        "follow.\n\nAfter the shooting, police at first thought it was a robbery gone wrong."
+    )
+    got = {s.name.lower(): s for s in ex.sources}
+    assert got["the researchers"].claims[0].text == "The findings explain how choices form"
+    assert got["police"].claims[0].text == "it was a robbery gone wrong"

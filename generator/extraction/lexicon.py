@@ -84,7 +84,8 @@ FACILITY_HEADS = _words(
     """facility|plant|base|airbase|air base|airport|port|camp|hospital|prison|reactor|site|dam|
     bridge|stadium|hall|palace|tower|mosque|cathedral|temple|refinery|mine|complex|compound|
     barracks|checkpoint|crossing|terminal|station|centre|museum|square|arena|airfield|
-    planetarium|gallery|library|zoo|park|embassy compound|field|harbour|harbor""".replace("\n", "")
+    planetarium|gallery|library|zoo|park|embassy compound|field|harbour|harbor|monument|memorial|
+    cemetery|plaza|pier|lighthouse|funeral home""".replace("\n", "")
 )
 PLACE_HEADS = _words(
     """river|mountains|mountain|mount|island|islands|province|region|governorate|district|

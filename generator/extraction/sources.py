@@ -45,7 +45,7 @@ _VERBS = (
     r"advised|forecast|forecasts|projected|argue|insist|warn|claim|announce|confirm|deny"
 )
 _AUX_WORDS = (
-    "has|have|had|also|previously|earlier|later|then|again|further|reportedly|would|will|"
+    "at first|has|have|had|also|previously|earlier|later|then|again|further|reportedly|would|will|"
     "now|today|still|publicly|repeatedly|recently|yesterday|once|already|is|was|are|were|"
     "formally|officially|quickly|swiftly|first"
 )
@@ -405,7 +405,29 @@ def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
         end = next((x.end for x in ent[0].mentions if x.start == ent[1]), ent[1])
         name = _surface_name(ent[0], text[ent[1] : end])
         hits.append(_Hit(name, _kind(ent[0]), "", s, e, sent.index, (ent[1], end)))
+    for m in _INVERTED_GROUP.finditer(text, sent.start, sent.end):
+        # "The findings are unique, say the researchers, and ...": an unnamed group
+        s, e = _inverted_claim(text, sent, m.start() + 1)
+        if e - s >= 8:
+            words = m.group(1)
+            hits.append(_Hit(words, _group_kind(words), "", s, e, sent.index, m.span(1)))
     return hits
+
+
+_INVERTED_GROUP = re.compile(
+    r"[,\"”]\s*(?:said|says|say|added|adds|explained|noted|told\s+\w+)\s+"
+    r"((?:the\s+)?(?:researchers|scientists|officials|police|authorities|investigators|experts|"
+    r"analysts|owners|organi[sz]ers|doctors|witnesses|residents|neighbou?rs|prosecutors|"
+    r"authors|team))\b"
+)
+
+
+def _group_kind(words: str) -> str:
+    return (
+        "government"
+        if re.search(r"officials|police|authorities|prosecutors", words)
+        else ("anonymous")
+    )
 
 
 _COLON = re.compile(
