@@ -132,3 +132,20 @@ def test_an_organisation_the_model_reads_where_the_rules_saw_none_is_kept():
     )
     got = types(ex)
     assert got.get("Project Lifesaver") == "ORG" and got.get("Big Brothers Big Sisters") == "ORG"
+
+
+def test_a_one_word_name_read_once_inside_a_sentence_is_typed():
+    ex = run(
+        "It has become clear to researchers that Freud was right about the idle mind. "
+        "The Obama administration asked for more money last year."
+    )
+    got = types(ex)
+    assert got.get("Freud") == "PERSON" and got.get("Obama") == "PERSON"
+
+
+def test_the_models_wider_organisation_replaces_the_rules_fragment():
+    ex = run(
+        "Penguins are highly susceptible to disease, Gwen Harlow of the University of Otago "
+        "said to New Scientist on Monday."
+    )
+    assert types(ex).get("New Scientist") == "ORG"

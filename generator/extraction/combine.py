@@ -33,6 +33,7 @@ from generator.extraction.statistical import ModelEntity
 
 _TYPES = ("PERSON", "ORG", "PLACE", "FACILITY", "EVENT")
 _UNSURE = ("NAME?", "PERSON?")
+_ONCE = ("PERSON", "PLACE")  # labels a single reading of a one-word name may give
 _LONGEST_NAME = 300  # characters: no rule mention is longer
 _POSSESSIVE = re.compile(r"[’']s?$")
 _MONTHS_DAYS = _words(
@@ -89,6 +90,10 @@ def combine(text: str, mentions: list[Mention], model: list[ModelEntity]) -> lis
             if spans[i][1] > m.start:
                 hits.append(i)
             i += 1
+        wider = _wider_name(text, m, spans, hits) if m.type in _UNSURE else None
+        if wider and id(m) not in nested:
+            s, e, label = wider  # "to New Scientist": the rules kept only "Scientist"
+            m.start, m.end, m.text, m.canon = s, e, text[s:e], " ".join(text[s:e].split())
         label = usual.get(m.text) or (_best_label(spans, hits, m) if " " in m.text else None)
         if label is None:
             out.append(m)
@@ -134,17 +139,39 @@ def _unseen_organisations(
 def _usual_labels(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:
     """Each name's most frequent model label over the whole text: the model reads every
     occurrence on its own, and one text names one thing one way. A one-word name needs two
-    labelled occurrences: the model's reading of a lone word is a guess (chosen on the
-    development corpus, leave-one-family-out: see README)."""
+    labelled occurrences, or one inside a sentence read as a person or place ("working with
+    Camden", "that Freud was right"): the model's reading of a lone capitalised word at a
+    sentence start is a guess (chosen on the development corpus, leave-one-family-out, and
+    the tuning set: see README)."""
     counts: dict[str, dict[str, int]] = {}
+    inside: set[str] = set()  # names read once after a lower-case word or a comma
     for s, e, label in spans:
         per = counts.setdefault(text[s:e], {})
         per[label] = per.get(label, 0) + 1
-    return {
-        name: max(per, key=lambda k: per[k])
-        for name, per in counts.items()
-        if " " in name or sum(per.values()) >= 2
-    }
+        last = text[max(0, s - 3) : s].strip()[-1:]
+        if last.islower() or last == ",":
+            inside.add(text[s:e])
+    out = {}
+    for name, per in counts.items():
+        label = max(per, key=lambda k: per[k])
+        if " " in name or sum(per.values()) >= 2 or (name in inside and label in _ONCE):
+            out[name] = label
+    return out
+
+
+def _wider_name(
+    text: str, m: Mention, spans: list[tuple[int, int, str]], hits: list[int]
+) -> tuple[int, int, str] | None:
+    """A model organisation of several words holding the whole of an unsure rule
+    mention and nothing but capitalised words besides."""
+    for i in hits:
+        s, e, label = spans[i]
+        if label != "ORG" or not (s <= m.start and m.end <= e) or e - s <= m.end - m.start:
+            continue
+        extra = (text[s : m.start] + " " + text[m.end : e]).split()
+        if extra and all(w[:1].isupper() for w in extra):
+            return s, e, label
+    return None
 
 
 def _nested(mentions: list[Mention]) -> set[int]:
