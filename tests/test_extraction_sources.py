@@ -350,3 +350,21 @@ def test_say_the_researchers_inverted_after_the_claim():
     got = {s.name.lower(): s for s in ex.sources}
     assert got["the researchers"].claims[0].text == "The findings explain how choices form"
     assert got["police"].claims[0].text == "it was a robbery gone wrong"
+
+
+def test_staff_of_a_body_relative_clauses_and_trailing_documents():
+    ex = run(
+        "Old laptop batteries can light homes for a year, researchers at Halvorsen Labs say.\n\n"
+        "The firm is in a lawsuit with Tarrant Media, which accuses it of copying trade "
+        "secrets.\n\n"
+        "She followed him back to the county in her pickup, search warrant documents say."
+    )
+    got = sources_by_name(ex)
+    assert got["researchers at Halvorsen Labs"].kind == "anonymous"
+    assert got["researchers at Halvorsen Labs"].claims[0].text.startswith("Old laptop batteries")
+    assert "copying trade secrets" in got["Tarrant Media"].claims[0].text
+    docs = got["search warrant documents"]
+    assert (docs.kind, docs.claims[0].text) == (
+        "document",
+        "She followed him back to the county in her pickup",
+    )

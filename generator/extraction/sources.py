@@ -97,7 +97,9 @@ _ANON = re.compile(
     r"blogger|commenter|reader|caller|viewer|doctor|nurse|neighbou?r|friend|relative|"
     r"boyfriend|girlfriend|husband|wife|partner|victim|teacher|owner|employee|worker|"
     r"passenger|driver|lawyer|attorney|survivor|father|mother|son|daughter|brother|sister)"
-    r"(?: for [A-Z][\w\s.]+?| of [A-Z][\w\s.]+?)?))\s*$",
+    r"(?: for [A-Z][\w\s.]+?| of [A-Z][\w\s.]+?)?|"
+    r"(?:researchers|scientists|engineers|experts|analysts|economists|officials)"
+    r" (?:at|from|with) (?:the )?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,4}))\s*$",
     re.I,
 )
 _DOC_HEAD = (
@@ -109,8 +111,9 @@ _DOC_HEAD = (
     r"studies|reports|documents|papers|surveys|polls)"
 )
 _DOC = re.compile(
-    r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|our)\s+|^\s*|[.;:]\s+)"
-    r"((?:[\w’'-]+\s+){0,3}?" + _DOC_HEAD + r"(?:\s+\d+)?)\s*$",
+    r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|our)\s+|^\s*|[.;:,]\s+)"
+    r"((?:[\w’'-]+\s+){0,3}?" + _DOC_HEAD + r"(?:\s+\d+)?"
+    r"(?:\s+(?:from|by|for|of)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})?)\s*$",
     re.I,
 )
 _RESOLUTION = re.compile(r"\b((?:UN |U\.N\. |Security Council )?Resolution\s+\d+)\s*$")
@@ -269,6 +272,11 @@ def _clean_claim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_STAFF_OF = re.compile(
+    r"\b((?:researchers|scientists|engineers|experts|analysts|economists|doctors)[ \t]+"
+    r"(?:at|from|with)[ \t]+)(?:the[ \t]+)?$"
+)
+_RELATIVE = re.compile(r",[ \t]*(which|who)$")
 _PERSON_OF = re.compile(r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?$")
 _AGED = re.compile(r"\b[Tt]he[ \t]+\d{1,3}-year-old$")
 
@@ -279,6 +287,11 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
     while end > lo and text[end - 1] in " \t\n":
         end -= 1
     hit = idx.ending_at(end)
+    rel = _RELATIVE.search(text, max(lo, end - 12), end) if not hit else None
+    if rel:  # "ZeniMax Media, which accuses ...", "Jane Roe, who said ...": the name before
+        hit = idx.ending_at(rel.start())
+        if hit and (hit[0].type == "PERSON") != (rel.group(1) == "who"):
+            hit = None
     if not hit and end > lo and text[end - 1] == ",":
         hit = _appositive_owner(text, max(lo, end - 140), end - 1, idx)
         if not hit:
@@ -288,6 +301,10 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
         person = idx.ending_at(_PERSON_OF.search(text, max(lo, hit[1] - 12), hit[1]).start())
         if person and person[0].type == "PERSON":
             hit = person  # "Dr. Jane Roe of Harvard University said": Jane Roe
+    staff = _STAFF_OF.search(text, max(lo, hit[1] - 40), hit[1]) if hit else None
+    if hit and hit[0].type == "ORG" and staff:
+        # "researchers at IBM say": unnamed people of the body, not the body's word
+        return " ".join(text[staff.start(1) : end].split()), "anonymous", staff.start(1), end
     if hit and hit[0].type != "PERSON":
         owner = _appositive_owner(text, max(lo, hit[1] - 140), hit[1], idx)
         gap = text[text.rfind(",", lo, hit[1]) + 1 : hit[1]].split() if owner else []
