@@ -471,3 +471,14 @@ def test_monuments_memorials_and_cemeteries_are_places():
         "PLACE",
         "FACILITY",
     }
+
+
+def test_a_city_played_against_in_a_sports_report_is_the_team():
+    sport = run(
+        "Lindqvist pitched seven innings in a 5-3 win against Boston on Wednesday. He is 8-2 "
+        "versus Kansas City in his career."
+    )
+    got = {e.name: e.type for e in sport.entities}
+    assert got.get("Boston") == "ORG" and got.get("Kansas City") == "ORG"
+    council = run("The council voted 5-3 against Boston's plan to widen the road.")
+    assert {e.name: e.type for e in council.entities}.get("Boston") == "PLACE"

@@ -527,6 +527,15 @@ def _titled_person(b: _Builder, m: Mention) -> None:
     b.add(Mention(s, e, b.text[s:e], "PERSON", name, titled=True), "PERSON", name)
 
 
+_RESULT = re.compile(r"\b\d{1,2}-\d{1,2}\b(?![-–])")  # "a 5-3 win", "went 0-2"
+_SPORT = re.compile(
+    r"\b(?:innings?|touchdowns?|goals?|home runs?|homers?|wickets?|ERA|RBIs?|playoffs?|"
+    r"quarterback|pitcher|pitched|striker|midfielder|batsmen|bowled|rebounds|halftime|"
+    r"half-time|overtime|extra time|penalty kick)\b"
+)
+_OPPONENT = re.compile(
+    r"\b(?:against|versus|vs\.?|at home to|away to|beat|swept)[ \t]+(?:the[ \t]+)?$"
+)
 _PLAYED = re.compile(
     r"[ \t]+(?:beat|beats|defeated|defeats|edged|routed|thrashed|drew with|draw with|lost to|"
     r"loses to|hosted|hosts|faced|faces|played|plays|(?:\d{1,2}[ \t]*[–—-][ \t]*\d{1,2}))"
@@ -547,6 +556,10 @@ def _teams(b: _Builder) -> None:
         if a is not c and _PLAYED.fullmatch(b.text, end, start):
             for ent in (a, c):
                 ent.type, ent.subtype = "ORG", "team"
+    if spans and _RESULT.search(b.text) and _SPORT.search(b.text):  # a sports report
+        for start, _, ent in spans:
+            if _OPPONENT.search(b.text, max(0, start - 16), start):
+                ent.type, ent.subtype = "ORG", "team"  # "his start against Boston"
 
 
 def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
