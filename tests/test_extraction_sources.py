@@ -368,3 +368,11 @@ def test_staff_of_a_body_relative_clauses_and_trailing_documents():
         "document",
         "She followed him back to the county in her pickup",
     )
+
+
+def test_showing_off_and_requesting_money_are_not_claims():
+    ex = run(
+        "At its booth, Halvorsen Labs showed off a guitar that plays games. The mission got "
+        "$100 million, though Senator Dana Whitcombe had requested just $15 million for it."
+    )
+    assert not ex.sources
