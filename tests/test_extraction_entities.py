@@ -482,3 +482,8 @@ def test_a_city_played_against_in_a_sports_report_is_the_team():
     assert got.get("Boston") == "ORG" and got.get("Kansas City") == "ORG"
     council = run("The council voted 5-3 against Boston's plan to widen the road.")
     assert {e.name: e.type for e in council.entities}.get("Boston") == "PLACE"
+
+
+def test_a_months_abbreviation_before_a_day_is_no_organisation():
+    ex = run("The bill passed on Dec. 11 and the agency will report by Jan. 9.")
+    assert not {"Dec", "Jan"} & set(entities_by_name(ex))

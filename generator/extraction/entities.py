@@ -583,10 +583,19 @@ _SUFFIX_CLOSE = re.compile(r"\.[A-Z]{1,3}[)>\]]")
 _NUMBER_BEFORE = re.compile(r"\d[\d.,]*[ \t]*(?!st|nd|rd|th)[a-zA-Z]{0,2}[ \t]*$")
 
 
+_MONTH_ABBREVIATIONS = frozenset(
+    ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
+)
+_DAY_AFTER = re.compile(r"\.?[ \t]+\d{1,2}\b")
+
+
 def _code_not_name(text: str, m: Mention) -> bool:
-    """An all-capitals code that is no name: a stock ticker, a unit after a number, or an
-    abbreviation the text spells out in lower-case words ("a continuing resolution (CR)")."""
+    """A code that is no name: a month's abbreviation before a day, a stock ticker, a unit
+    after a number, or an abbreviation the text spells out in lower-case words ("a
+    continuing resolution (CR)")."""
     word = m.text
+    if word in _MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, m.end):
+        return True  # "Dec. 11"
     if not (word.isupper() and " " not in word and len(word) <= 6) or lookup(word):
         return False
     lo = max(0, m.start - 24)
@@ -594,7 +603,7 @@ def _code_not_name(text: str, m: Mention) -> bool:
         _EXCHANGE_BEFORE.search(text, lo, m.start) or _SUFFIX_BEFORE.search(text, lo, m.start)
     ):
         return True
-    if text[m.start - 1 : m.start] in "(<[" and _SUFFIX_CLOSE.match(text, m.end):
+    if m.start and text[m.start - 1] in "(<[" and _SUFFIX_CLOSE.match(text, m.end):
         return True
     if _NUMBER_BEFORE.search(text, max(0, m.start - 12), m.start):
         return True
