@@ -485,5 +485,8 @@ def test_a_city_played_against_in_a_sports_report_is_the_team():
 
 
 def test_a_months_abbreviation_before_a_day_is_no_organisation():
-    ex = run("The bill passed on Dec. 11 and the agency will report by Jan. 9.")
+    ex = run(
+        "The bill was slated to be voted on by the House Dec. 11, and the funding expired at "
+        "midnight of Dec. 11. The agency will report by Jan. 9."
+    )
     assert not {"Dec", "Jan"} & set(entities_by_name(ex))
