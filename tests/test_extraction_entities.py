@@ -489,4 +489,5 @@ def test_a_months_abbreviation_before_a_day_is_no_organisation():
         "The bill was slated to be voted on by the House Dec. 11, and the funding expired at "
         "midnight of Dec. 11. The agency will report by Jan. 9."
     )
-    assert not {"Dec", "Jan"} & set(entities_by_name(ex))
+    names = set(entities_by_name(ex))
+    assert not any("Dec" in n or "Jan" in n for n in names)

@@ -548,6 +548,9 @@ def find_mentions(text: str) -> list[Mention]:
             and lookup(text[s - 3 : e])
         ):
             s -= 3  # "al-Qaida" at the start of a run: the article belongs to a known name
+        month = _MONTH_TAIL.search(text, s, e)
+        if month and _DAY_AFTER.match(text, e):
+            e = month.start()  # "the House Dec. 11": the date is not part of the name
         piece = text[s:e]
         if piece.isupper() and _MODEL_NUMBER.search(text, max(0, s - 12), s):
             continue  # "737 MAX", "iPhone 15 PRO": a model designation, not an organisation
@@ -586,6 +589,7 @@ _NUMBER_BEFORE = re.compile(r"\d[\d.,]*[ \t]*(?!st|nd|rd|th)[a-zA-Z]{0,2}[ \t]*$
 _MONTH_ABBREVIATIONS = frozenset(
     ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 )
+_MONTH_TAIL = re.compile(r"[ \t]+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$")
 _DAY_AFTER = re.compile(r"\.?[ \t]+\d{1,2}\b")
 
 
