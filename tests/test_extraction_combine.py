@@ -149,3 +149,13 @@ def test_the_models_wider_organisation_replaces_the_rules_fragment():
         "said to New Scientist on Monday."
     )
     assert types(ex).get("New Scientist") == "ORG"
+
+
+def test_products_and_programmes_are_neither_bodies_places_nor_people():
+    ex = run(
+        "NASA said the Space Launch System would fly in 2018. The Space Shuttle flew its last "
+        "mission in 2011. Users of Windows XP were told to upgrade, Halvorsen Labs said."
+    )
+    got = types(ex)
+    assert not {"Space Launch System", "Space Shuttle", "Windows XP"} & set(got)
+    assert got.get("Halvorsen Labs") == "ORG"

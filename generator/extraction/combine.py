@@ -28,7 +28,7 @@ import re
 from bisect import bisect_left
 
 from generator.extraction.entities import Mention
-from generator.extraction.lexicon import COMMON, DEMONYMS, TITLES, _words
+from generator.extraction.lexicon import COMMON, DEMONYMS, PRODUCT_HEADS, TITLES, _words
 from generator.extraction.statistical import ModelEntity
 
 _TYPES = ("PERSON", "ORG", "PLACE", "FACILITY", "EVENT")
@@ -98,11 +98,10 @@ def combine(text: str, mentions: list[Mention], model: list[ModelEntity]) -> lis
         if label is None:
             out.append(m)
             continue
-        if (
-            label in _TYPES
-            and (m.type in _UNSURE or (m.type == "PERSON" and not m.titled))
-            and id(m) not in nested
-        ):
+        guessed = m.type in _UNSURE or (m.type == "PERSON" and not m.titled)
+        if guessed and _product(m.text):
+            continue  # "Space Shuttle", "Windows XP": a thing, neither a body nor a person
+        if label in _TYPES and guessed and id(m) not in nested:
             m.hint = label  # resolve.py decides with the rest of the entity's mentions
         out.append(m)
     out.extend(_unseen_organisations(text, mentions, spans, usual))
@@ -125,7 +124,7 @@ def _unseen_organisations(
     starts = [s for s, _ in taken]
     out: list[Mention] = []
     for s, e, label in spans:
-        if label != "ORG" or " " not in text[s:e]:
+        if label != "ORG" or " " not in text[s:e] or _product(text[s:e]):
             continue  # (a single word the rules let go: "MW", "PDF", "Time permitting")
         lo, hi = bisect_left(starts, s - _LONGEST_NAME), bisect_left(starts, e)
         if any(s < b for _, b in taken[lo:hi]):
@@ -134,6 +133,12 @@ def _unseen_organisations(
         m.hint = usual.get(text[s:e], label)
         out.append(m)
     return out
+
+
+def _product(name: str) -> bool:
+    """A product, programme or instrument by its last word ("Space Launch System")."""
+    last = name.split()[-1].lower().rstrip(".")
+    return last.removesuffix("’s").removesuffix("'s") in PRODUCT_HEADS
 
 
 def _usual_labels(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:

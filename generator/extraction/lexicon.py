@@ -60,6 +60,14 @@ NOT_NAMES = _words(
     cpi|ipo|eps|roi|yoy|qoq|ai|tv|pc|am|pm|ad|bc|ok|aka|etc|diy|vip|rsvp|asap|fyi|tbd|eta|tba|
     dna|rna|hiv|aids|covid|uv|led|lcd|suv|rpm|psi|btu|ghz|mhz|iq|dj|mc|pr|hr|rip"""
 )
+# Last words of names of products, programmes and instruments ("Space Launch System", "Windows
+# XP", "Software Developer's Kit"): the statistical model reads them as bodies, places or people.
+PRODUCT_HEADS = _words(
+    """system|kit|shuttle|telescope|observatory|satellite|rover|app|browser|console|phone|xp|
+    vista|edition|engine|tablet|laptop|vehicle|processor|chip|software|platform|device|point""".replace(
+        "\n", ""
+    )
+)
 # Heads of these titles (single words) for matching "a spokesman for the ministry".
 TITLE_HEADS = frozenset(t.split()[-1] for t in TITLES)
 
