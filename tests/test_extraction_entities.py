@@ -491,3 +491,12 @@ def test_a_months_abbreviation_before_a_day_is_no_organisation():
     )
     names = set(entities_by_name(ex))
     assert not any("Dec" in n or "Jan" in n for n in names)
+
+
+def test_plural_abbreviations_and_hyphenated_adjectives_are_not_names():
+    ex = run(
+        "The new DVRs hold 500 hours, and FiOS-connected homes get the guide first, "
+        "Halvorsen Labs said."
+    )
+    names = set(entities_by_name(ex))
+    assert not {"DVRs", "FiOS-connected"} & names and "Halvorsen Labs" in names

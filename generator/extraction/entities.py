@@ -589,6 +589,7 @@ _NUMBER_BEFORE = re.compile(r"\d[\d.,]*[ \t]*(?!st|nd|rd|th)[a-zA-Z]{0,2}[ \t]*$
 _MONTH_ABBREVIATIONS = frozenset(
     ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 )
+_COMMON_COMPOUND = re.compile(r"[A-Z]{2,5}s|[A-Z][\w]*-(?:[a-z]+)")
 _MONTH_TAIL = re.compile(r"[ \t]+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$")
 _DAY_AFTER = re.compile(r"\.?[ \t]+\d{1,2}\b")
 
@@ -600,6 +601,8 @@ def _code_not_name(text: str, m: Mention) -> bool:
     word = m.text
     if word in _MONTH_ABBREVIATIONS and _DAY_AFTER.match(text, m.end):
         return True  # "Dec. 11"
+    if _COMMON_COMPOUND.fullmatch(word) and not lookup(word):
+        return True  # "DVRs", "FiOS-connected": a plural of a thing, an adjective
     if not (word.isupper() and " " not in word and len(word) <= 6) or lookup(word):
         return False
     lo = max(0, m.start - 24)
