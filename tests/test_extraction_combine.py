@@ -23,7 +23,7 @@ def test_company_sharing_a_personal_name_is_an_organisation():
     got = types(ex)
     assert got["Morgan Stanley"] == "ORG" and got["Goldman Sachs"] == "ORG"
     assert got["James Morgan"] == "PERSON"
-    assert sources_by_name(ex)["Goldman Sachs"].kind == "organization"
+    assert sources_by_name(ex)["Analysts at Goldman Sachs"].kind == "organization"
 
 
 def test_the_rules_alone_read_such_companies_as_people():

@@ -360,7 +360,7 @@ def test_staff_of_a_body_relative_clauses_and_trailing_documents():
         "She followed him back to the county in her pickup, search warrant documents say."
     )
     got = sources_by_name(ex)
-    assert got["researchers at Halvorsen Labs"].kind == "anonymous"
+    assert got["researchers at Halvorsen Labs"].kind == "organization"
     assert got["researchers at Halvorsen Labs"].claims[0].text.startswith("Old laptop batteries")
     assert "copying trade secrets" in got["Tarrant Media"].claims[0].text
     docs = got["search warrant documents"]
@@ -376,3 +376,21 @@ def test_showing_off_and_requesting_money_are_not_claims():
         "$100 million, though Senator Dana Whitcombe had requested just $15 million for it."
     )
     assert not ex.sources
+
+
+def test_a_place_after_in_is_where_the_source_is_not_the_source():
+    ex = run(
+        "Researchers at Halvorsen Labs in Bangalore found that most old batteries still work.\n\n"
+        "Officials at the embassy in Oslo said the talks had failed."
+    )
+    names = {s.name for s in ex.sources}
+    assert "Researchers at Halvorsen Labs" in names
+    assert "Bangalore" not in names and "Oslo" not in names
+
+
+def test_an_area_known_as_a_name_is_a_place():
+    ex = run(
+        "The shooting was reported in the unincorporated area known as Good Hope. Deputies "
+        "arrived at 9:30 p.m."
+    )
+    assert {e.name: e.type for e in ex.entities}.get("Good Hope") == "PLACE"

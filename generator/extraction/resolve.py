@@ -190,6 +190,12 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
     leaders = {m.role for m in mentions if m.type == "ORG" and m.subtype == "group" and m.role}
     surnames = {m.text.split()[-1] for m in mentions if m.type == "PERSON?"} & singles
     for m in mentions:
+        if m.type in ("PERSON?", "NAME?") and _NAMED_PLACE.search(
+            text, max(0, m.start - 60), m.start
+        ):
+            m.subtype = None
+            b.add(m, "PLACE", m.canon)  # "the area known as Good Hope"
+            continue
         if m.type == "PERSON?":
             role = _person_role(b, m)
             if (
@@ -707,6 +713,10 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|near|outside|into|around|across|throughout|towards|toward|inside|out of)|"
     r"\b(?:towns?|city|cities|villages?|provinces?|districts?|region|area|outskirts|suburbs?|"
     r"capital|port|governorate|vicinity|municipality|commune) of)[ \t]+$"
+)
+_NAMED_PLACE = re.compile(
+    r"\b(?:area|town|village|city|neighbou?rhood|community|district|region|suburb|settlement|"
+    r"hamlet|township|island|valley)[ \t]+(?:known[ \t]+as|called|named)[ \t]+$"
 )
 _INCLUDING = re.compile(r"(?:including|such as|like)[ \t]+$")
 _TOWNS_INCLUDING = re.compile(

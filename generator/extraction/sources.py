@@ -276,8 +276,10 @@ def _clean_claim(text: str, s: int, e: int) -> tuple[int, int]:
 
 _STAFF_OF = re.compile(
     r"\b((?:researchers|scientists|engineers|experts|analysts|economists|doctors)[ \t]+"
-    r"(?:at|from|with)[ \t]+)(?:the[ \t]+)?$"
+    r"(?:at|from|with)[ \t]+)(?:the[ \t]+)?$",
+    re.I,
 )
+_WHERE_BEFORE = re.compile(r"[ \t]+(?:in|near|outside)[ \t]+$")
 _RELATIVE = re.compile(r",[ \t]*(which|who)$")
 _PERSON_OF = re.compile(r"[ \t]+(?:of|at|from)[ \t]+(?:the[ \t]+)?$")
 _AGED = re.compile(r"\b[Tt]he[ \t]+\d{1,3}-year-old$")
@@ -289,6 +291,10 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
     while end > lo and text[end - 1] in " \t\n":
         end -= 1
     hit = idx.ending_at(end)
+    where = _WHERE_BEFORE.search(text, max(lo, hit[1] - 12), hit[1]) if hit else None
+    if where and hit[0].type in ("PLACE", "FACILITY") or (where and hit[0].subtype == "state"):
+        # "researchers at IBM Research India in Bangalore found": the place is where they are
+        return _source_before(text, lo, where.start(), idx)
     rel = _RELATIVE.search(text, max(lo, end - 12), end) if not hit else None
     if rel:  # "ZeniMax Media, which accuses ...", "Jane Roe, who said ...": the name before
         hit = idx.ending_at(rel.start())
@@ -305,8 +311,8 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
             hit = person  # "Dr. Jane Roe of Harvard University said": Jane Roe
     staff = _STAFF_OF.search(text, max(lo, hit[1] - 40), hit[1]) if hit else None
     if hit and hit[0].type == "ORG" and staff:
-        # "researchers at IBM say": unnamed people of the body, not the body's word
-        return " ".join(text[staff.start(1) : end].split()), "anonymous", staff.start(1), end
+        # "researchers at IBM say": the body's people, unnamed (the body answers for them)
+        return " ".join(text[staff.start(1) : end].split()), _kind(hit[0]), staff.start(1), end
     if hit and hit[0].type != "PERSON":
         owner = _appositive_owner(text, max(lo, hit[1] - 140), hit[1], idx)
         gap = text[text.rfind(",", lo, hit[1]) + 1 : hit[1]].split() if owner else []
