@@ -12,14 +12,18 @@ Who decides what (each rule has its own article in tests/test_extraction_combine
    type (``NAME?``, ``PERSON?``), and each untitled "person" the rules built from the shape of a
    name, gets a hint: the model's most frequent label for that name in the text. resolve.py
    uses it after its own context cues, and retypes an untitled person whose mentions the model
-   mostly reads as an organisation or place ("Morgan Stanley"); an unknown "place" that acts
-   ("Nvidia reported") is an organisation.
+   mostly reads as an organisation or place ("Morgan Stanley"), the full name's reading before
+   the surname's ("Chris Christie" is a person however often "Christie" alone reads as the
+   auction house); an unknown "place" that acts ("Nvidia reported") is an organisation. A
+   name ending in a product word ("Space Launch System", "Windows XP") gets no hint and is no
+   person: the model reads products as bodies, places or people.
 3. **The model adds organisations only**: the rules see every capitalised run and drop some on
    purpose ("pro-Moscow", "Time permitting", "Tobago" inside "Trinidad and Tobago", an office
-   such as "Minister for the Pacific Islands"); a model span no rule mention overlaps is added
-   only when the model reads it as an organisation, as an unsure name with that hint (rule 2).
-   Companies with no suffix, title or "said" beside them are what the rules miss most; the
-   model's extra people and places were as often wrong as right.
+   such as "Minister for the Pacific Islands"); a model span of several words no rule mention
+   overlaps is added only when the model reads it as an organisation, as an unsure name with
+   that hint (rule 2), and the model's wider organisation replaces an unsure fragment of it
+   ("told New Scientist"). Companies with no suffix, title or "said" beside them are what the
+   rules miss most; the model's extra people and places were as often wrong as right.
 """
 
 from __future__ import annotations
