@@ -36,3 +36,12 @@ def test_fused_headings_are_not_the_bottom_line():
         "Stocks fell sharply on Wednesday after the central bank signalled a rate rise."
     )
     assert ex.sentences[ex.summary[0] - 1].text.startswith("Stocks fell sharply")
+
+
+def test_a_date_as_dateline_does_not_open_the_bottom_line():
+    ex = run(
+        "December 28, 2014: Markets opened lower on Monday as neither the bulls nor the bears "
+        "could gin up support.\n\nThe Dow fell 20 points by noon."
+    )
+    first = ex.sentences[ex.summary[0] - 1].text
+    assert first.startswith("Markets opened lower")

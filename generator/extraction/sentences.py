@@ -154,6 +154,14 @@ _DATELINE = re.compile(
     r"(?:\([A-Za-z.&’' -]{2,30}\))?|\([A-Za-z.&’' -]{2,30}\))[ \t]*[-–—]+[ \t]+(?=[A-Z“\"‘'])"
 )
 
+# A date opening a paragraph as its dateline: "December 28, 2014: Markets opened lower".
+_DATE_LEAD = re.compile(
+    r"(?:(?<=\n)|^)[ \t]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,[ \t]+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan\.|Feb\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*[:–—-]+[ \t]+"
+    r"(?=[A-Z“\"‘'])"
+)
+
 
 def _ends_sentence(text: str, end: int, punct: str) -> bool:
     """Decide whether the punctuation ending at ``end`` closes a sentence."""
@@ -195,6 +203,7 @@ def _boundaries(text: str) -> list[int]:
         if m.group().startswith("\n") or _ends_sentence(text, m.end(), m.group()):
             cuts.append(m.end())
     cuts.extend(m.end() for m in _DATELINE.finditer(text, 0, 2_000_000))
+    cuts.extend(m.end() for m in _DATE_LEAD.finditer(text, 0, 2_000_000))
     # A short line with no final punctuation (dateline, heading) stands on its own,
     # unless the text is hard-wrapped (most lines of similar, moderate length).
     if _hard_wrapped(text):
