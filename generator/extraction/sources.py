@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -944,17 +944,19 @@ def _first_person_paragraphs(text: str, sentences: list[Sentence], hits: list[_H
     by_sentence: dict[int, _Hit] = {}
     for h in hits:
         by_sentence[h.sentence] = h
+    starts = [x.start for x in sentences]
+    claimed: set[int] = set()  # sentences a claim reaches into ("...said:" then a paragraph)
+    for h in hits:
+        lo, hi = bisect_right(starts, h.start) - 1, bisect_left(starts, h.end)
+        claimed.update(sentences[i].index for i in range(max(0, lo), hi))
     for prev, para in zip(paragraphs, paragraphs[1:], strict=False):
-        lo, hi = para[0].start, para[-1].end
-        if any(x.index in by_sentence for x in para) or any(
-            h.start < hi and lo < h.end for h in hits
-        ):
+        first = para[0].text
+        if not _FIRST_PERSON.search(first, 0, 60) or first[:1] in '"“':
+            continue
+        if any(x.index in by_sentence or x.index in claimed for x in para):
             continue
         held = next((by_sentence[x.index] for x in reversed(prev) if x.index in by_sentence), None)
         if held is None or held.kind != "person":
-            continue
-        first = para[0].text
-        if not _FIRST_PERSON.search(first, 0, 60) or first[:1] in '"“':
             continue
         start, end = _clean_claim(text, para[0].start, para[-1].end)
         hit = _Hit(held.name, held.kind, "", start, end, para[0].index, held.mention)
