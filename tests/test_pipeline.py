@@ -139,3 +139,17 @@ def test_the_pages_do_not_depend_on_the_hash_seed(tmp_path):
         )
     assert sorted(trees[0]) == sorted(trees[1])
     assert [k for k in trees[0] if trees[0][k] != trees[1][k]] == []
+
+
+def test_a_bad_seed_among_many_extracted_in_workers_fails_alone(tmp_path, monkeypatch):
+    """Worker processes send a bad seed's SeedError back pickled (it used to crash the run)."""
+    seeds = {
+        f"s{i}.md": f"---\ntitle: Report {i}\n---\nOfficials in Oslo said so.\n" for i in range(3)
+    }
+    opts = make_project(tmp_path / "p", {**seeds, "bad.txt": b"\x00" * 10}, with_seed=False)
+    opts = dataclasses.replace(opts, extractor="rules", jobs=2)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    reporter = Reporter(-1)
+    result = generate(opts, reporter)
+    assert result.exit_code == 1 and len(result.site.briefings) == 3
+    assert any("bad.txt" in line for line in reporter.log)
