@@ -28,8 +28,8 @@ from generator.report import Reporter
 if TYPE_CHECKING:
     from generator.sitebuild import SiteProcess
 
-DEBOUNCE_S = 0.25
-POLL_MS = 250
+DEBOUNCE_S = 0.1  # a save is often a burst of events: wait this long for the rest
+POLL_MS = 100  # the open page asks this often whether to reload (a local request)
 RELOAD_JS = f"""(function () {{
   var seen = null;
   function poll() {{
