@@ -45,6 +45,7 @@ from generator.report import Reporter
 ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 DIRTY_NOTICE = "A 'dirty' build is being performed"
 OWNED_ELSEWHERE = ("pagefind", "pdf")  # site/ folders other steps write
+SPLIT_FROM = 8  # a dirty build of this many files or more runs in two processes
 
 
 @dataclass
@@ -154,9 +155,11 @@ def build(
     full: bool = False,
     reporter: Reporter | None = None,
     warm: Warm | None = None,
+    halves: bool = False,
 ) -> SiteChanges:
     """Bring `out` up to date with the docs tree (in this process); `warm`: MkDocs as set up
-    beforehand, used only when made in the same environment (see `Warm`)."""
+    beforehand, used only when made in the same environment (see `Warm`); `halves`: many
+    changed files are built by this process and a forked copy at once."""
     reporter = reporter or Reporter(options.verbose)
     state = BuildState(options)
     docs = options.path(options.docs)
@@ -184,7 +187,10 @@ def build(
     pending = {rel: [0, 0, 0, ""] if rel in modified else v for rel, v in diff.files.items()}
     pending.update({rel: [0, 0, 0, ""] for rel in diff.removed})
     state.write(record, {**previous, "files": pending})
-    used = _mkdocs(options, out, site_url, pdf_links, modified, reporter, warm)
+    if halves and len(modified) >= SPLIT_FROM and (os.cpu_count() or 1) > 1:
+        used = _mkdocs_in_halves(options, out, site_url, pdf_links, modified, reporter, warm)
+    else:
+        used = _mkdocs(options, out, site_url, pdf_links, modified, reporter, warm)
     if used is None:
         return SiteChanges(ok=False)
     removed = _remove_outputs(options, out, diff.removed)
@@ -344,6 +350,35 @@ def _theme_envs(config: Any, warm: Warm | None) -> list[Any]:
 
     config.theme.get_env = get_env
     return envs
+
+
+def _mkdocs_in_halves(
+    options: Options,
+    out: Path,
+    site_url: str,
+    pdf_links: bool,
+    modified: set[str],
+    reporter: Reporter,
+    warm: Warm | None,
+) -> list[str] | None:
+    """A dirty build by two processes at once: a forked copy of this one builds every other
+    file (both write the same sitemap and 404 page). As `_mkdocs`."""
+    files = sorted(modified)
+    parent = os.getpid()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the forked half; its exit code is its answer
+        code = 1
+        try:
+            dies_with_parent()
+            if os.getppid() == parent:
+                half = set(files[1::2])
+                done = _mkdocs(options, out, site_url, pdf_links, half, reporter, warm)
+                code = 0 if done is not None else 1
+        finally:
+            os._exit(code)
+    used = _mkdocs(options, out, site_url, pdf_links, set(files[0::2]), reporter, warm)
+    _, status = os.waitpid(child, 0)
+    return used if os.waitstatus_to_exitcode(status) == 0 else None
 
 
 def _mkdocs_environ(site_url: str, pdf_links: bool) -> dict[str, str]:
@@ -595,7 +630,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         full = full or full_now
     changes = build(
-        options, args.out, args.site_url, args.pdf_links, args.record, full, reporter, warm
+        options, args.out, args.site_url, args.pdf_links, args.record, full, reporter, warm, True
     )
     print(json.dumps(asdict(changes)))
     return 0 if changes.ok else 1

@@ -263,3 +263,17 @@ def test_a_site_step_started_ahead_and_not_needed_writes_nothing(tmp_path):
     assert step.proc.returncode is not None
     assert {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()} == before
     assert (options.root / ".cache" / "briefing" / "site-state.json").read_bytes() == state
+
+
+def test_many_changed_pages_built_by_two_processes_equal_a_clean_build(tmp_path):
+    from generator import sitebuild
+    from generator.pipeline import feed_site_url, generate
+
+    options = built(project_with(tmp_path / "p", START))
+    for name in NAMES[3:6]:
+        (options.root / "seeds" / name).write_text(STORY_SEEDS[name], "utf-8")
+    edit(options.root / "seeds", START[0], 2)
+    assert generate(options, Reporter(-1)).exit_code == 0
+    changes = sitebuild.build(options, options.root / "site", feed_site_url(None), halves=True)
+    assert changes.ok and len(changes.written) >= sitebuild.SPLIT_FROM
+    assert_same_as_clean_build(options, tmp_path)
