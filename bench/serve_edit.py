@@ -44,6 +44,12 @@ def main() -> int:
         "--project", type=Path, default=None, help="an existing project (edited in place)"
     )
     parser.add_argument("--tmp", default=None, help="parent folder for the temporary project")
+    parser.add_argument(
+        "--startup",
+        type=float,
+        default=None,
+        help="seconds allowed for the first preview build (default: 600, or 0.12 s a seed)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix=f"briefing-serve-{args.n}-", dir=args.tmp))
     try:
@@ -61,7 +67,7 @@ def main() -> int:
         try:
             start = time.monotonic()
             url = f"http://127.0.0.1:{port}/reports/{slugify(seed.stem, 'briefing')}/"
-            wait_http(url, 600)
+            wait_http(url, args.startup or max(600.0, 0.12 * args.n))
             print(f"N={args.n}: preview up after {time.monotonic() - start:.1f} s")
             times = []
             with browser_page() as page:

@@ -93,6 +93,17 @@ class ExtractionCache:
         self.db = sqlite3.connect(path)
         self.db.execute(_SCHEMA)
 
+    def present(self, keys: Iterable[str]) -> set[str]:
+        """Which of `keys` have an entry (without reading the entries)."""
+        found: set[str] = set()
+        keys = list(keys)
+        for i in range(0, len(keys), 500):
+            chunk = keys[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            rows = self.db.execute(f"SELECT key FROM extraction WHERE key IN ({marks})", chunk)
+            found.update(key for (key,) in rows)
+        return found
+
     def get_many(self, keys: Iterable[str]) -> dict[str, tuple[Document, Extraction]]:
         found: dict[str, tuple[Document, Extraction]] = {}
         keys = list(keys)

@@ -11,6 +11,10 @@ class SeedError(Exception):
         self.reason = " ".join(str(reason).split())
         super().__init__(f"{seed}: {self.reason}")
 
+    def __reduce__(self) -> tuple[type[SeedError], tuple[str, str]]:
+        """Pickled whole: extraction workers send it back to the run."""
+        return (SeedError, (self.seed, self.reason))
+
 
 class WriteRefused(Exception):
     """The writer was asked to write the same path twice, or outside the output folder."""

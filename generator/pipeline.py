@@ -5,11 +5,12 @@ from __future__ import annotations
 import gc
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.buildstate import BuildState, generate_fingerprint, seed_keys
 from generator.cache import (
@@ -22,9 +23,12 @@ from generator.ingest import find_seeds, read_seed
 from generator.memo import Rendered, RenderMemo
 from generator.model import Document, Extraction, Site
 from generator.options import Options
-from generator.project import build_lock, display_name, site_name
+from generator.project import build_lock, dies_with_parent, display_name, site_name
 from generator.report import Reporter
 from generator.write import DocsWriter, WriteReport
+
+if TYPE_CHECKING:
+    from generator.sitebuild import SiteProcess
 
 PARALLEL_FROM = 64  # below this many seeds, worker start-up costs more than it saves
 GENERATE_APART_FROM = 2_000  # from this many seeds, `build` generates in a forked process
@@ -135,12 +139,15 @@ def _documents(
     """Every readable seed with its extraction, from the cache when the seed is unchanged."""
     store = ExtractionCache(options.path(options.cache) / "extractions.sqlite")
     try:
-        cached = store.get_many(k for k in keys.values() if k)
-        todo = [p for p in paths if keys[p] not in cached]
+        present = store.present(k for k in keys.values() if k)
+        todo = [p for p in paths if keys[p] not in present]
+        aside = _extract_aside(todo, options) if _worth_aside(todo, options) else None
+        cached = store.get_many(k for k in keys.values() if k)  # meanwhile
+        outcomes: dict[Path, Outcome] = dict(zip(todo, aside(), strict=True)) if aside else {}
+        rest = [p for p in paths if keys[p] not in cached and p not in outcomes]
+        outcomes.update(zip(rest, read_and_extract(rest, options, reporter), strict=True))
         fresh: dict[str, tuple[Document, Extraction]] = {}
-        outcomes: dict[Path, Outcome] = {}
-        for path, outcome in zip(todo, read_and_extract(todo, options, reporter), strict=True):
-            outcomes[path] = outcome
+        for path, outcome in outcomes.items():
             key = keys[path]
             if key and not isinstance(outcome, SeedError):
                 fresh[key] = outcome
@@ -159,8 +166,64 @@ def _documents(
         items.append(outcome)
         for note in outcome[0].warnings:
             reporter.warn(f"{outcome[0].seed}: {note}")
-    reporter.detail(f"{len(paths) - len(todo)} seeds unchanged (cached), {len(todo)} extracted")
+    extracted = len(outcomes)
+    reporter.detail(f"{len(paths) - extracted} seeds unchanged (cached), {extracted} extracted")
     return items
+
+
+def _worth_aside(todo: list[Path], options: Options) -> bool:
+    """A few seeds to extract by a process that has not loaded the extractor (its imports and
+    the statistical model take a second): then they are extracted in a forked process while
+    this one loads the cached extractions."""
+    import sys
+
+    fresh = "generator.extract" not in sys.modules
+    return 0 < len(todo) < PARALLEL_FROM and fresh and (os.cpu_count() or 1) > 1
+
+
+def _extract_aside(paths: list[Path], options: Options) -> Callable[[], list[Outcome]]:
+    """Start reading and extracting `paths` in a forked process; call the result for their
+    outcomes. Should that process fail, they are extracted here instead."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    try:
+        child = context.Process(target=_extract_child, args=(paths, options, send), daemon=True)
+        child.start()
+    except OSError:
+        return lambda: [process_seed(p, options) for p in paths]
+    finally:
+        send.close()
+
+    def outcomes() -> list[Outcome]:
+        try:
+            kind, value = receive.recv()
+        except (EOFError, OSError):
+            kind, value = "lost", None
+        finally:
+            receive.close()
+            child.join()
+        if kind == "raised":
+            raise value
+        if kind == "done" and len(value) == len(paths):
+            return value
+        return [process_seed(p, options) for p in paths]
+
+    return outcomes
+
+
+def _extract_child(paths: list[Path], options: Options, send) -> None:  # type: ignore[no-untyped-def]
+    dies_with_parent()
+    gc.enable()  # a forked child inherits the parent's paused collector
+    try:
+        message: tuple[str, object] = ("done", [process_seed(p, options) for p in paths])
+    except Exception as exc:  # noqa: BLE001 - the parent raises it (a missing model, say)
+        message = ("raised", exc)
+    try:
+        send.send(message)
+    except Exception:  # noqa: BLE001 - not picklable: the parent extracts again and sees it
+        send.send(("lost", None))
 
 
 def render_jobs(options: Options, resident: int) -> int:
@@ -201,8 +264,12 @@ def few_collections() -> Iterator[None]:
 
 
 def generate_unlocked(
-    options: Options, reporter: Reporter, site_url: str | None = None
+    options: Options,
+    reporter: Reporter,
+    site_url: str | None = None,
+    on_work: Callable[[], None] | None = None,
 ) -> GenerateResult:
+    """`on_work` is called as soon as the run knows it has pages to generate."""
     result = GenerateResult()
     site_url = feed_site_url(site_url)
     seeds_dir = options.path(options.seeds)
@@ -228,6 +295,8 @@ def generate_unlocked(
         result.unchanged = True
         reporter.info(f"nothing changed: {state.get('briefings', 0)} briefings are up to date")
         return result
+    if on_work is not None:
+        on_work()
     build_state.forget("run")
     log_start = len(reporter.log)
     clock = time.perf_counter()
@@ -284,6 +353,21 @@ def mkdocs_env(site_url: str | None = None, pdf_links: bool = False) -> dict[str
     return env
 
 
+def start_site_step(
+    options: Options,
+    site_url: str | None = None,
+    pdf_links: bool = False,
+    out: Path | None = None,
+    record: str = "site",
+) -> SiteProcess:
+    """The site step's process, started ahead: it sets MkDocs up once told `warm()`, while the
+    docs tree is generated, and builds in build_site."""
+    from generator.sitebuild import SiteProcess
+
+    url = feed_site_url(site_url)
+    return SiteProcess(options, out or options.path(options.site), url, pdf_links, record)
+
+
 def build_site(
     options: Options,
     reporter: Reporter,
@@ -292,15 +376,18 @@ def build_site(
     out: Path | None = None,
     record: str = "site",
     full: bool = False,
+    process: SiteProcess | None = None,
+    on_pages: Callable[[], None] | None = None,
 ) -> int:
     """site/ (or `out`) from the docs tree, strict (warnings are failures), in proportion to
-    what changed (generator/sitebuild.py); then its search bundles (generator/search.py)."""
+    what changed (generator/sitebuild.py); then its search bundles (generator/search.py).
+    `process`: the site step started ahead with the same arguments (start_site_step);
+    `on_pages`: called once the pages are built, before the search bundles."""
     from generator.search import update_search
-    from generator.sitebuild import run as site_step
 
-    url = feed_site_url(site_url)
     site = out or options.path(options.site)
-    changes = site_step(options, site, url, pdf_links, record, reporter, full=full)
+    process = process or start_site_step(options, site_url, pdf_links, site, record)
+    changes = process.finish(reporter, full)
     if not changes.ok:
         reporter.error("mkdocs build failed (see its messages above)")
         return 1
@@ -310,6 +397,8 @@ def build_site(
             if changes.full
             else f"site: {len(changes.written)} pages rebuilt, {len(changes.removed)} removed"
         )
+    if on_pages is not None:
+        on_pages()
     code = update_search(
         site,
         BuildState(options),
@@ -329,32 +418,48 @@ def build(
     options: Options, reporter: Reporter, pdf: bool = False, site_url: str | None = None
 ) -> int:
     with build_lock(options, reporter):
-        seeds = find_seeds(options.path(options.seeds))
-        if len(seeds) >= GENERATE_APART_FROM:
-            done, generated = _generate_apart(options, reporter, site_url)
-        else:
-            with few_collections():
-                result = generate_unlocked(options, reporter, site_url)
-            done, generated = result.done, result.exit_code
-            del result  # the site model: not needed by the steps below
-        if not done:
-            return 1
-        code = build_site(options, reporter, site_url, pdf_links=pdf)
-        if code == 0 and pdf:
-            from generator.pdf import make_pdfs_locked
+        # Started now, the site step's process is ready when the docs tree is.
+        site_step = start_site_step(options, site_url, pdf_links=pdf)
+        try:
+            code = _build_locked(options, reporter, pdf, site_url, site_step)
+        finally:
+            site_step.cancel()
+    return code
 
-            code = make_pdfs_locked(options, reporter, copy_to_site=True)
+
+def _build_locked(
+    options: Options, reporter: Reporter, pdf: bool, site_url: str | None, site_step: SiteProcess
+) -> int:
+    seeds = find_seeds(options.path(options.seeds))
+    if len(seeds) >= GENERATE_APART_FROM:
+        done, generated = _generate_apart(options, reporter, site_url, site_step.warm)
+    else:
+        with few_collections():
+            result = generate_unlocked(options, reporter, site_url, site_step.warm)
+        done, generated = result.done, result.exit_code
+        del result  # the site model: not needed by the steps below
+    if not done:
+        return 1
+    code = build_site(options, reporter, site_url, pdf_links=pdf, process=site_step)
+    if code == 0 and pdf:
+        from generator.pdf import make_pdfs_locked
+
+        code = make_pdfs_locked(options, reporter, copy_to_site=True)
     return max(code, generated)
 
 
-def _generate_apart(options: Options, reporter: Reporter, site_url: str | None) -> tuple[bool, int]:
+def _generate_apart(
+    options: Options, reporter: Reporter, site_url: str | None, on_work: Callable[[], None]
+) -> tuple[bool, int]:
     """Generate in a forked process, so the memory of the whole site model is given back
     before MkDocs and Pagefind run (Python keeps most of it after the model is freed)."""
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_generate_child, args=(options, reporter, site_url, send))
+    child = context.Process(
+        target=_generate_child, args=(options, reporter, site_url, on_work, send)
+    )
     child.start()
     send.close()
     try:
@@ -365,12 +470,18 @@ def _generate_apart(options: Options, reporter: Reporter, site_url: str | None) 
     return done, code
 
 
-def _generate_child(options: Options, reporter: Reporter, site_url: str | None, send) -> None:  # type: ignore[no-untyped-def]
+def _generate_child(  # type: ignore[no-untyped-def]
+    options: Options,
+    reporter: Reporter,
+    site_url: str | None,
+    on_work: Callable[[], None],
+    send,
+) -> None:
     from generator.extraction.statistical import ModelError
 
     try:
         with few_collections():
-            result = generate_unlocked(options, reporter, site_url)
+            result = generate_unlocked(options, reporter, site_url, on_work)
         send.send((result.done, result.exit_code))
     except ModelError as err:
         reporter.error(str(err))

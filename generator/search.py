@@ -4,12 +4,16 @@ Pagefind has no incremental mode and one index of a whole large site takes minut
 So the pages are split:
 - base bundles (`site/pagefind/b0/`, `b1/`, ...): every page, by a stable hash of its URL, about
   0.8 x BUNDLE_PAGES pages each (indexed one after another: memory stays bounded at any size);
-- a recent bundle (`site/pagefind/recent/`): every page whose HTML differs from what the base
-  bundles indexed, and every new page, indexed again on each build;
-- `site/pagefind/bundles.json`: the bundles to merge (Pagefind's `mergeIndex`) and the base
-  results the recent bundle supersedes (their fragment ids: changed and removed pages), which the
+- a middle bundle (`site/pagefind/middle/`): the pages changed or added since the base bundles
+  were made, as they were when the recent bundle last outgrew RECENT_PAGES (then the two are
+  indexed again as one middle bundle);
+- a recent bundle (`site/pagefind/recent/`): every page whose HTML differs from what the older
+  bundles indexed, and every new page, indexed again on each build (at most RECENT_PAGES pages,
+  so an edit costs the same however many came before it);
+- `site/pagefind/bundles.json`: the bundles to merge (Pagefind's `mergeIndex`) and the older
+  results the newer bundles supersede (their fragment ids: changed and removed pages), which the
   search box drops before showing results.
-When the recent bundle outgrows RECENT_SHARE of the site, the base bundles are rebuilt.
+When the middle and recent bundles outgrow RECENT_SHARE of the site, the base bundles are rebuilt.
 
 The step's record in the build state says which site build it indexed (the site record's token),
 so a run killed between the site step and this one re-indexes in full, never leaves it stale.
@@ -36,7 +40,8 @@ from generator.report import Reporter
 
 BUNDLE_PAGES = 10_000
 RECENT_SHARE = 0.05
-RECENT_MIN = 400  # the recent bundle may always hold this many pages
+RECENT_MIN = 400  # the middle and recent bundles may always hold this many pages
+RECENT_PAGES = 100  # beyond this, the recent bundle is folded into the middle one
 FOLDER = "pagefind"
 IGNORED = (".headerlink", ".sentence-anchor", ".sentence-ref", ".briefing-pdf")
 
@@ -165,7 +170,7 @@ def _rebuild(site: Path, reporter: Reporter) -> dict | None:
     for stale in folder.iterdir():
         if stale.is_dir() and stale.name not in {f"b{n}" for n in range(bundles)}:
             shutil.rmtree(stale)
-    _write_manifest(folder, bundles, recent=False, dead=[])
+    _write_manifest(folder, bundles, False, False, [])
     reporter.detail(f"search: {len(rels)} pages indexed in {bundles} bundles")
     return {"bundles": bundles, "base": base, "recent": {}}
 
@@ -173,48 +178,83 @@ def _rebuild(site: Path, reporter: Reporter) -> dict | None:
 def _update(
     site: Path, previous: dict, written: Iterable[str], removed: Iterable[str], reporter: Reporter
 ) -> dict | None:
-    base: dict[str, list] = previous.get("base", {})
+    base: dict[str, list] = previous.get("base", {})  # rel -> [bundle, id, sha]
+    middle: dict[str, list] = previous.get("middle", {})  # rel -> [id, sha]
     recent: dict[str, str] = dict(previous.get("recent", {}))  # rel -> sha indexed
+    gone = set(previous.get("gone", []))  # removed pages an older bundle still holds
     for rel in removed:
         recent.pop(rel, None)
-    gone = {rel for rel in removed if rel in base}
-    gone |= set(previous.get("gone", []))
+        if rel in base or rel in middle:
+            gone.add(rel)
     for rel in written:
         path = site / rel
         if not rel.endswith("index.html") or rel.startswith(FOLDER + "/") or not path.is_file():
             continue
         sha = _sha(path)
         gone.discard(rel)
-        if rel in base and base[rel][2] == sha:
-            recent.pop(rel, None)  # back to what the base bundles hold
+        held = middle[rel][1] if rel in middle else base[rel][2] if rel in base else None
+        if held == sha:
+            recent.pop(rel, None)  # back to what an older bundle holds
         else:
             recent[rel] = sha
-    if len(recent) > max(RECENT_MIN, RECENT_SHARE * len(base)):
+    if len(set(middle) | set(recent)) > max(RECENT_MIN, RECENT_SHARE * len(base)):
         return None
     folder = site / FOLDER
     (folder / "bundles.json").unlink(missing_ok=True)
+    if len(recent) > RECENT_PAGES:
+        middle = _fold(site, middle, recent, gone, reporter)
+        if middle is None:
+            return None
+        recent, gone = {}, {rel for rel in gone if rel in base}
     ids = pagefind(site, sorted(recent), folder / "recent", reporter)
     if ids is None:
         return None
-    fresh = set(ids.values())
-    dead = sorted(
-        base[rel][1]
-        for rel in set(recent) | gone
-        if rel in base and base[rel][1] and base[rel][1] not in fresh
+    dead = _superseded(base, middle, {rel: ids.get(url_of(rel), "") for rel in recent}, gone)
+    _write_manifest(folder, previous.get("bundles", 1), bool(middle), bool(recent), dead)
+    reporter.detail(
+        f"search: {len(recent)} pages in the recent bundle, {len(middle)} in the middle one, "
+        f"{len(dead)} superseded"
     )
-    _write_manifest(folder, previous.get("bundles", 1), recent=bool(recent), dead=dead)
-    reporter.detail(f"search: {len(recent)} pages in the recent bundle, {len(dead)} superseded")
     return {
         "bundles": previous.get("bundles", 1),
         "base": base,
+        "middle": middle,
         "recent": recent,
         "gone": sorted(gone),
     }
 
 
-def _write_manifest(folder: Path, bundles: int, recent: bool, dead: list[str]) -> None:
+def _superseded(
+    base: dict[str, list], middle: dict[str, list], recent: dict[str, str], gone: set[str]
+) -> list[str]:
+    """Ids of older results the search box drops: a page's version in an older bundle once a
+    newer bundle holds it or it is gone, unless that id is also what a page shows now (a page
+    back to an older text has that text's id)."""
+    newer = set(middle) | set(recent) | gone
+    shown = set(recent.values())
+    shown |= {e[0] for rel, e in middle.items() if rel not in recent and rel not in gone}
+    shown |= {e[1] for rel, e in base.items() if rel not in newer}
+    old = {base[rel][1] for rel in newer if rel in base}
+    old |= {middle[rel][0] for rel in set(recent) | gone if rel in middle}
+    return sorted(i for i in old - shown if i)
+
+
+def _fold(
+    site: Path, middle: dict[str, list], recent: dict[str, str], gone: set[str], reporter: Reporter
+) -> dict[str, list] | None:
+    """The middle bundle made again from its pages and the recent ones (removed pages out)."""
+    rels = sorted((set(middle) | set(recent)) - gone)
+    ids = pagefind(site, rels, site / FOLDER / "middle", reporter)
+    if ids is None:
+        return None
+    return {rel: [ids.get(url_of(rel), ""), _sha(site / rel)] for rel in rels}
+
+
+def _write_manifest(
+    folder: Path, bundles: int, middle: bool, recent: bool, dead: list[str]
+) -> None:
     from generator.write import atomic_write
 
-    names = [f"b{n}" for n in range(bundles)] + (["recent"] if recent else [])
+    names = [f"b{n}" for n in range(bundles)] + ["middle"] * middle + ["recent"] * recent
     manifest = {"bundles": names, "superseded": dead}
     atomic_write(folder / "bundles.json", json.dumps(manifest).encode("utf-8"))

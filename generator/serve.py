@@ -12,19 +12,24 @@ import http.server
 import json
 import threading
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.options import Options
-from generator.pipeline import build_site, generate_unlocked
+from generator.pipeline import build_site, generate_unlocked, start_site_step
 from generator.project import build_lock
 from generator.report import Reporter
 
-DEBOUNCE_S = 0.25
-POLL_MS = 250
+if TYPE_CHECKING:
+    from generator.sitebuild import SiteProcess
+
+DEBOUNCE_S = 0.1  # a save is often a burst of events: wait this long for the rest
+POLL_MS = 100  # the open page asks this often whether to reload (a local request)
 RELOAD_JS = f"""(function () {{
   var seen = null;
   function poll() {{
@@ -133,16 +138,50 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return super().do_GET()
 
 
-def _rebuild(options: Options, out: Path, port: int, full: bool, reporter: Reporter) -> bool:
-    with build_lock(options, reporter):
-        result = generate_unlocked(options, reporter)
-        if not result.done:
-            return False
-        url = f"http://127.0.0.1:{port}/"
-        code = build_site(options, reporter, url, out=out, record="preview", full=full)
+class _Preview:
+    """What stays warm between edits: the site step's next process, started and set up (MkDocs
+    imported, configured, its templates compiled) while the editor types."""
+
+    def __init__(self, options: Options, out: Path, port: int) -> None:
+        self.options, self.out = options, out
+        self.url = f"http://127.0.0.1:{port}/"
+        self.site_step: SiteProcess | None = self._start()
+
+    def _start(self) -> SiteProcess:
+        step = start_site_step(self.options, self.url, out=self.out, record="preview")
+        step.warm()
+        return step
+
+    def rebuild(self, full: bool, reporter: Reporter, shown: Callable[[], None]) -> bool:
+        """Regenerate and rebuild; `shown` is called as soon as the pages are in place (the
+        search bundles follow)."""
+        step, self.site_step = self.site_step, None
+        try:
+            with build_lock(self.options, reporter):
+                result = generate_unlocked(self.options, reporter)
+                if not result.done:
+                    return False
+                code = build_site(
+                    self.options,
+                    reporter,
+                    self.url,
+                    out=self.out,
+                    record="preview",
+                    full=full,
+                    process=step,
+                    on_pages=shown,
+                )
+        finally:
+            if step is not None:
+                step.cancel()
+            self.site_step = self._start()
         if code:
             reporter.error("the preview keeps the last good pages")
         return code == 0
+
+    def close(self) -> None:
+        if self.site_step is not None:
+            self.site_step.cancel()
 
 
 def _warm_up(options: Options) -> None:
@@ -156,11 +195,19 @@ def _warm_up(options: Options) -> None:
 def serve(options: Options, reporter: Reporter, port: int = 8000) -> int:
     out = options.path(options.cache) / "preview"
     start = time.monotonic()
-    if not _rebuild(options, out, port, full=False, reporter=reporter):
+    preview = _Preview(options, out, port)
+    try:
+        return _serve(options, reporter, port, preview, start)
+    finally:
+        preview.close()
+
+
+def _serve(options: Options, reporter: Reporter, port: int, preview: _Preview, start: float) -> int:
+    if not preview.rebuild(full=False, reporter=reporter, shown=lambda: None):
         return 1
     threading.Thread(target=_warm_up, args=(options,), daemon=True).start()
     try:
-        server = PreviewServer(out, port)
+        server = PreviewServer(preview.out, port)
     except OSError as exc:
         reporter.error(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}")
         return 1
@@ -184,6 +231,10 @@ def serve(options: Options, reporter: Reporter, port: int = 8000) -> int:
         f"serving http://127.0.0.1:{port}/ (ready in {time.monotonic() - start:.1f} s); "
         f"watching {seeds}; Ctrl-C stops"
     )
+
+    def shown() -> None:  # the open page reloads now, while the search bundles are updated
+        server.version += 1
+
     try:
         while True:
             if not changes.event.wait(timeout=1.0):
@@ -192,10 +243,9 @@ def serve(options: Options, reporter: Reporter, port: int = 8000) -> int:
             full = changes.take()
             began = time.monotonic()
             changes.quiet_until = float("inf")
-            ok = _rebuild(options, out, port, full, reporter)
+            ok = preview.rebuild(full, reporter, shown)
             changes.quiet_until = time.monotonic() + 1.0
             if ok:
-                server.version += 1
                 reporter.info(f"rebuilt in {time.monotonic() - began:.1f} s; reloading the page")
     except KeyboardInterrupt:
         pass

@@ -13,8 +13,11 @@ tree, its stat and content hash as built. A build compares the docs tree with th
 The record is written only after a build succeeds, and forgotten before a full build, so a run
 killed at any point is completed by the next one.
 
-Runs as its own process (`python -m generator.sitebuild`, see `run`): MkDocs' memory is given
-back when it ends, and the generator's site model is not held twice.
+Runs as its own process (`python -m generator.sitebuild`, see `SiteProcess`): MkDocs' memory is
+given back when it ends, and the generator's site model is not held twice. The process is started
+before the docs tree is final and told on its standard input: `warm` (set MkDocs up meanwhile:
+imports, configuration, compiled templates, a File and Page for every docs file; see `Warm`),
+then `go` (or `go full`) to build; at end of input it exits without building.
 """
 
 from __future__ import annotations
@@ -27,11 +30,12 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 from generator.buildstate import BuildState
 from generator.options import Options
@@ -41,6 +45,7 @@ from generator.report import Reporter
 ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2")
 DIRTY_NOTICE = "A 'dirty' build is being performed"
 OWNED_ELSEWHERE = ("pagefind", "pdf")  # site/ folders other steps write
+SPLIT_FROM = 8  # a dirty build of this many files or more runs in two processes
 
 
 @dataclass
@@ -149,37 +154,48 @@ def build(
     record: str = "site",
     full: bool = False,
     reporter: Reporter | None = None,
+    warm: Warm | None = None,
+    halves: bool = False,
 ) -> SiteChanges:
-    """Bring `out` up to date with the docs tree (in this process)."""
+    """Bring `out` up to date with the docs tree (in this process); `warm`: MkDocs as set up
+    beforehand, used only when made in the same environment (see `Warm`); `halves`: many
+    changed files are built by this process and a forked copy at once."""
     reporter = reporter or Reporter(options.verbose)
     state = BuildState(options)
     docs = options.path(options.docs)
     env = environment(options, site_url, pdf_links)
+    warm = warm if warm is not None and warm.valid(env) else None
     previous = state.read(record)
     intact = (out / "index.html").is_file() and previous.get("env") == env
     if full or not intact or not isinstance(previous.get("files"), dict):
         state.forget(record)
-        if not _mkdocs(options, out, site_url, pdf_links, modified=None, reporter=reporter):
+        used = _mkdocs(options, out, site_url, pdf_links, None, reporter, warm)
+        if used is None:
             return SiteChanges(ok=False, full=True)
         token = uuid.uuid4().hex
-        state.write(record, {"env": env, "token": token, "files": record_all(docs)})
+        files = record_all(docs)
+        state.write(record, {"env": env, "token": token, "files": files, "templates": used})
         return SiteChanges(full=True, after=token)
     before = str(previous.get("token", ""))
     diff = diff_docs(docs, previous["files"])
     if not diff.changed and not diff.removed:
         if diff.files != previous["files"]:
-            state.write(record, {"env": env, "token": before, "files": diff.files})
+            state.write(record, {**previous, "files": diff.files})
         return SiteChanges(up_to_date=True, before=before, after=before)
     modified = set(diff.changed)
     # Pending until built: a run killed now redoes them, even if a file is put back as it was.
     pending = {rel: [0, 0, 0, ""] if rel in modified else v for rel, v in diff.files.items()}
     pending.update({rel: [0, 0, 0, ""] for rel in diff.removed})
-    state.write(record, {"env": env, "token": before, "files": pending})
-    if not _mkdocs(options, out, site_url, pdf_links, modified=modified, reporter=reporter):
+    state.write(record, {**previous, "files": pending})
+    if halves and len(modified) >= SPLIT_FROM and (os.cpu_count() or 1) > 1:
+        used = _mkdocs_in_halves(options, out, site_url, pdf_links, modified, reporter, warm)
+    else:
+        used = _mkdocs(options, out, site_url, pdf_links, modified, reporter, warm)
+    if used is None:
         return SiteChanges(ok=False)
     removed = _remove_outputs(options, out, diff.removed)
     token = uuid.uuid4().hex
-    state.write(record, {"env": env, "token": token, "files": diff.files})
+    state.write(record, {"env": env, "token": token, "files": diff.files, "templates": used})
     written = [_output(options, out, rel) for rel in diff.changed]
     return SiteChanges(
         written=[w for w in written if w.endswith(".html")],
@@ -253,9 +269,13 @@ def _modified_files(docs: Path, modified: set[str]) -> Iterator[None]:
 
     original = File.is_modified
     docs_dir = str(docs.resolve())
+    ours = {docs_dir}  # src_dir spellings known to be the docs folder
 
     def is_modified(self: File) -> bool:
-        if self._content is None and self.src_dir and os.path.abspath(self.src_dir) == docs_dir:
+        if self._content is not None or not self.src_dir:
+            return original(self)
+        if self.src_dir in ours or os.path.abspath(self.src_dir) == docs_dir:
+            ours.add(self.src_dir)
             return self.src_uri in modified
         return original(self)
 
@@ -273,14 +293,11 @@ def _mkdocs(
     pdf_links: bool,
     modified: set[str] | None,
     reporter: Reporter,
-) -> bool:
-    """MkDocs in this process: a clean build (`modified` None) or a dirty one."""
-    values = {
-        "NO_MKDOCS_2_WARNING": "1",
-        "BRIEFING_SITE_URL": site_url,
-        "BRIEFING_PDF_LINKS": "true" if pdf_links else "false",
-    }
-    with _environ(values):
+    warm: Warm | None = None,
+) -> list[str] | None:
+    """MkDocs in this process: a clean build (`modified` None) or a dirty one. The theme's
+    templates it used (for the next run to compile ahead), or None when it failed."""
+    with _environ(_mkdocs_environ(site_url, pdf_links)):
         from mkdocs.commands import build as mkdocs_build
         from mkdocs.config import load_config
         from mkdocs.exceptions import MkDocsException
@@ -296,25 +313,237 @@ def _mkdocs(
         logger.setLevel(logging.INFO)
         logger.propagate = False
         try:
-            config = load_config(
-                config_file=str(options.path(options.config)), site_dir=str(out), strict=False
-            )
-            docs = Path(config.docs_dir)
-            if modified is None:
-                mkdocs_build.build(config)
+            if warm is not None:
+                config = warm.config
             else:
-                with _modified_files(docs, modified):
-                    mkdocs_build.build(config, dirty=True)
+                config = load_config(
+                    config_file=str(options.path(options.config)), site_dir=str(out), strict=False
+                )
+            envs = _theme_envs(config, warm)
+            docs = Path(config.docs_dir)
+            with _reusing_files(warm.files if warm else {}):
+                if modified is None:
+                    mkdocs_build.build(config)
+                else:
+                    with _modified_files(docs, modified):
+                        mkdocs_build.build(config, dirty=True)
         except (MkDocsException, OSError) as exc:
             reporter.error(f"mkdocs build failed: {exc}")
-            return False
+            return None
         finally:
             logger.removeHandler(counter)
             logger.removeHandler(shown)
         if counter.count:
             reporter.error(f"mkdocs build failed: {counter.count} warnings in strict mode (above)")
+            return None
+    return sorted({key[1] for env in envs for key in (env.cache or {})})
+
+
+def _theme_envs(config: Any, warm: Warm | None) -> list[Any]:
+    """The theme's Jinja environments the build will use (the one set up ahead, if any)."""
+    envs: list[Any] = []
+    make = (lambda: warm.theme_env) if warm is not None else config.theme.get_env
+
+    def get_env() -> Any:
+        envs.append(make())
+        return envs[-1]
+
+    config.theme.get_env = get_env
+    return envs
+
+
+def _mkdocs_in_halves(
+    options: Options,
+    out: Path,
+    site_url: str,
+    pdf_links: bool,
+    modified: set[str],
+    reporter: Reporter,
+    warm: Warm | None,
+) -> list[str] | None:
+    """A dirty build by two processes at once: a forked copy of this one builds every other
+    file (both write the same sitemap and 404 page). As `_mkdocs`."""
+    files = sorted(modified)
+    parent = os.getpid()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the forked half; its exit code is its answer
+        code = 1
+        try:
+            dies_with_parent()
+            if os.getppid() == parent:
+                half = set(files[1::2])
+                done = _mkdocs(options, out, site_url, pdf_links, half, reporter, warm)
+                code = 0 if done is not None else 1
+        finally:
+            os._exit(code)
+    used = _mkdocs(options, out, site_url, pdf_links, set(files[0::2]), reporter, warm)
+    _, status = os.waitpid(child, 0)
+    return used if os.waitstatus_to_exitcode(status) == 0 else None
+
+
+def _mkdocs_environ(site_url: str, pdf_links: bool) -> dict[str, str]:
+    return {
+        "NO_MKDOCS_2_WARNING": "1",
+        "BRIEFING_SITE_URL": site_url,
+        "BRIEFING_PDF_LINKS": "true" if pdf_links else "false",
+    }
+
+
+@dataclass
+class Warm:
+    """MkDocs set up while the generator still writes the docs tree: its configuration, the
+    theme's templates compiled, and a File (with its Page, for files outside the nav) for every
+    docs file there was. A File and a Page depend only on the file's path, the configuration and
+    the build date, never on its content, so those of files still there are reused; the others
+    are made as MkDocs makes them. Used only in the environment it was made in, on the same day."""
+
+    env: str
+    date: str
+    config: Any
+    theme_env: Any
+    files: dict[str, Any] = field(default_factory=dict)  # normalised docs path -> File
+
+    def valid(self, env: str) -> bool:
+        from mkdocs.utils import get_build_date
+
+        return self.env == env and self.date == get_build_date()
+
+    def compile_templates(self, names: list[str], until: Callable[[], bool]) -> None:
+        """Compile the templates the last build used, until `until()`."""
+        for name in names:
+            if until():
+                return
+            try:
+                self.theme_env.get_template(name)
+            except Exception:  # noqa: BLE001, S112 - compiled when used, and fails there
+                continue
+
+
+def warm_up(options: Options, out: Path, site_url: str, pdf_links: bool) -> Warm | None:
+    """Set MkDocs up ahead of the build; None when that logged any warning (then the build
+    sets it up itself, so strict mode counts the warning) or failed."""
+    env = environment(options, site_url, pdf_links)
+    logger = logging.getLogger("mkdocs")
+    counter = _Warnings()
+    saved = logger.handlers[:], logger.propagate
+    logger.handlers, logger.propagate = [counter], False
+    try:
+        with _environ(_mkdocs_environ(site_url, pdf_links)):
+            from mkdocs.commands import build as _imported  # noqa: F401
+            from mkdocs.config import load_config
+            from mkdocs.utils import get_build_date
+
+            config = load_config(
+                config_file=str(options.path(options.config)), site_dir=str(out), strict=False
+            )
+            theme_env = config.theme.get_env()
+            for name in sorted(config.theme.static_templates | {"main.html"}):
+                theme_env.get_template(name)
+            if counter.count:
+                return None
+            warm = Warm(env, get_build_date(), config, theme_env)
+            warm.files = _files_and_pages(config, counter)
+            return warm
+    except Exception:  # noqa: BLE001 - the build sets MkDocs up itself, and says what is wrong
+        return None
+    finally:
+        logger.handlers, logger.propagate = saved
+
+
+def _files_and_pages(config: Any, counter: _Warnings) -> dict[str, Any]:
+    """The docs tree's Files as MkDocs' get_files makes them, each outside the nav with the Page
+    its get_navigation would give it (not when that logged a warning: the build must log it)."""
+    from mkdocs.structure.files import get_files
+    from mkdocs.structure.nav import get_navigation
+
+    files = get_files(config)
+    before = counter.count
+    nav = get_navigation(files, config)
+    for page in nav.pages:  # nav pages carry the nav's titles and links: made again
+        page.file.page = None
+    if counter.count != before:
+        for file in files:
+            file.page = None
+    return {os.path.normpath(f.src_path): f for f in files}
+
+
+@contextmanager
+def _reusing_files(known: dict[str, Any]) -> Iterator[None]:
+    """While MkDocs builds: its get_files takes the File made ahead for a path still there."""
+    from mkdocs.commands import build as mkdocs_build
+    from mkdocs.structure import files as mkdocs_files
+
+    if not known:
+        yield
+        return
+    original, real_file = mkdocs_build.get_files, mkdocs_files.File
+
+    def make_file(path: str, *args: Any, **kwargs: Any) -> Any:
+        made = known.pop(os.path.normpath(path), None)
+        return made if made is not None else real_file(path, *args, **kwargs)
+
+    def get_files(config: Any) -> Any:
+        mkdocs_files.File = make_file  # type: ignore[misc,assignment]
+        try:
+            return original(config)
+        finally:
+            mkdocs_files.File = real_file  # type: ignore[misc]
+
+    mkdocs_build.get_files = get_files
+    try:
+        yield
+    finally:
+        mkdocs_build.get_files = original
+
+
+class SiteProcess:
+    """The site step's process, started before the docs tree is final (see the module's
+    docstring): `warm` while the generator works, `finish` once the docs tree is written.
+    It dies with the run that started it."""
+
+    def __init__(
+        self, options: Options, out: Path, site_url: str, pdf_links: bool, record: str
+    ) -> None:
+        cmd = [sys.executable, "-m", "generator.sitebuild", "--root", str(options.root)]
+        cmd += ["--docs", str(options.path(options.docs)), "--out", str(out)]
+        cmd += ["--cache", str(options.path(options.cache)), "--config", str(options.config)]
+        cmd += ["--site-url", site_url, "--record", record, "--verbose", str(options.verbose)]
+        cmd += ["--pdf-links"] if pdf_links else []
+        self.proc = subprocess.Popen(
+            [*cmd, "--wait"],
+            cwd=options.root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            preexec_fn=dies_with_parent,
+        )
+
+    def _say(self, word: str) -> bool:
+        """Written straight to the pipe: also safe from a forked child of this process."""
+        assert self.proc.stdin is not None
+        try:
+            os.write(self.proc.stdin.fileno(), word.encode() + b"\n")
+        except (OSError, ValueError):
             return False
-    return True
+        return True
+
+    def warm(self) -> None:
+        self._say("warm")
+
+    def finish(self, reporter: Reporter, full: bool = False) -> SiteChanges:
+        """Build now; what the build did."""
+        self._say("go full" if full else "go")
+        out, _ = self.proc.communicate()
+        try:
+            return SiteChanges(**json.loads(out.strip().splitlines()[-1]))
+        except (ValueError, IndexError, TypeError):
+            reporter.error(f"the site build stopped (exit code {self.proc.returncode})")
+            return SiteChanges(ok=False)
+
+    def cancel(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.kill()
+        self.proc.communicate()
 
 
 def run(
@@ -326,26 +555,48 @@ def run(
     reporter: Reporter,
     full: bool = False,
 ) -> SiteChanges:
-    """The site step in its own process (see the module's docstring)."""
-    cmd = [sys.executable, "-m", "generator.sitebuild", "--root", str(options.root)]
-    cmd += ["--docs", str(options.path(options.docs)), "--out", str(out)]
-    cmd += ["--cache", str(options.path(options.cache)), "--config", str(options.config)]
-    cmd += ["--site-url", site_url, "--record", record, "--verbose", str(options.verbose)]
-    cmd += ["--pdf-links"] if pdf_links else []
-    cmd += ["--full"] if full else []
-    proc = subprocess.run(
-        cmd,
-        cwd=options.root,
-        stdout=subprocess.PIPE,
-        text=True,
-        check=False,
-        preexec_fn=dies_with_parent,
-    )
-    try:
-        return SiteChanges(**json.loads(proc.stdout.strip().splitlines()[-1]))
-    except (ValueError, IndexError, TypeError):
-        reporter.error(f"the site build stopped (exit code {proc.returncode})")
-        return SiteChanges(ok=False)
+    """The site step in its own process, started now."""
+    return SiteProcess(options, out, site_url, pdf_links, record).finish(reporter, full)
+
+
+class _Orders:
+    """Lines on standard input, read straight from the descriptor, so that the process can also
+    ask whether one is waiting without taking it."""
+
+    def __init__(self) -> None:
+        self.buffer = b""
+
+    def waiting(self) -> bool:
+        import select
+
+        return b"\n" in self.buffer or bool(select.select([0], [], [], 0)[0])
+
+    def next(self) -> list[str] | None:
+        """The next line's words (blocks); None at end of input."""
+        while b"\n" not in self.buffer:
+            chunk = os.read(0, 4096)
+            if not chunk:
+                return None
+            self.buffer += chunk
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return line.decode().split()
+
+
+def _wait_for_go(
+    options: Options, out: Path, site_url: str, pdf_links: bool, record: str
+) -> tuple[bool, bool, Warm | None]:
+    """Follow the orders on standard input: (whether to build, full, the warm set-up)."""
+    orders, warm = _Orders(), None
+    while (words := orders.next()) is not None:
+        if words == ["warm"] and warm is None:
+            warm = warm_up(options, out, site_url, pdf_links)
+            if warm is not None:
+                used = BuildState(options).read(record).get("templates")
+                names = used if isinstance(used, list) else []
+                warm.compile_templates([str(n) for n in names], until=orders.waiting)
+        elif words[:1] == ["go"]:
+            return True, "full" in words, warm
+    return False, False, None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -360,6 +611,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", type=int, default=0)
     parser.add_argument("--pdf-links", action="store_true")
     parser.add_argument("--full", action="store_true")
+    parser.add_argument("--wait", action="store_true", help="wait for orders on stdin")
     args = parser.parse_args(argv)
     options = Options(
         root=args.root,
@@ -369,8 +621,16 @@ def main(argv: list[str] | None = None) -> int:
         verbose=args.verbose,
     )
     reporter = Reporter(args.verbose)
+    warm, full = None, args.full
+    if args.wait:
+        go, full_now, warm = _wait_for_go(
+            options, args.out, args.site_url, args.pdf_links, args.record
+        )
+        if not go:
+            return 0
+        full = full or full_now
     changes = build(
-        options, args.out, args.site_url, args.pdf_links, args.record, args.full, reporter
+        options, args.out, args.site_url, args.pdf_links, args.record, full, reporter, warm, True
     )
     print(json.dumps(asdict(changes)))
     return 0 if changes.ok else 1

@@ -139,3 +139,62 @@ def test_the_pages_do_not_depend_on_the_hash_seed(tmp_path):
         )
     assert sorted(trees[0]) == sorted(trees[1])
     assert [k for k in trees[0] if trees[0][k] != trees[1][k]] == []
+
+
+def test_seeds_extracted_aside_in_a_forked_process_match_those_extracted_here(tmp_path):
+    opts = dataclasses.replace(make_project(tmp_path / "p"), extractor="rules")
+    paths = sorted((opts.root / "seeds").iterdir())
+    aside = pipeline._extract_aside(paths, opts)()
+    here = [pipeline.process_seed(p, opts) for p in paths]
+    assert [(d.seed, e.headline, e.entities) for d, e in aside] == [
+        (d.seed, e.headline, e.entities) for d, e in here
+    ]
+
+
+def test_an_error_in_the_aside_extraction_is_raised_here(tmp_path, monkeypatch):
+    from generator.extraction.statistical import ModelError
+
+    opts = make_project(tmp_path / "p")
+
+    def no_model(path, options):
+        raise ModelError("the statistical model is missing")
+
+    monkeypatch.setattr(pipeline, "process_seed", no_model)
+    outcomes = pipeline._extract_aside(sorted((opts.root / "seeds").iterdir()), opts)
+    try:
+        outcomes()
+    except ModelError as err:
+        assert "missing" in str(err)
+    else:
+        raise AssertionError("the child's error was lost")
+
+
+def test_seeds_are_extracted_here_when_the_aside_process_dies(tmp_path, monkeypatch):
+    import os
+
+    opts = dataclasses.replace(make_project(tmp_path / "p"), extractor="rules")
+    parent, real = os.getpid(), pipeline.process_seed
+
+    def dies_in_the_child(path, options):
+        if os.getpid() != parent:
+            os._exit(9)
+        return real(path, options)
+
+    monkeypatch.setattr(pipeline, "process_seed", dies_in_the_child)
+    paths = sorted((opts.root / "seeds").iterdir())
+    outcomes = pipeline._extract_aside(paths, opts)()
+    assert [d.seed for d, _ in outcomes] == [real(p, opts)[0].seed for p in paths]
+
+
+def test_a_bad_seed_among_many_extracted_in_workers_fails_alone(tmp_path, monkeypatch):
+    """Worker processes send a bad seed's SeedError back pickled (it used to crash the run)."""
+    seeds = {
+        f"s{i}.md": f"---\ntitle: Report {i}\n---\nOfficials in Oslo said so.\n" for i in range(3)
+    }
+    opts = make_project(tmp_path / "p", {**seeds, "bad.txt": b"\x00" * 10}, with_seed=False)
+    opts = dataclasses.replace(opts, extractor="rules", jobs=2)
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 2)
+    reporter = Reporter(-1)
+    result = generate(opts, reporter)
+    assert result.exit_code == 1 and len(result.site.briefings) == 3
+    assert any("bad.txt" in line for line in reporter.log)

@@ -155,3 +155,31 @@ def test_a_search_update_stopped_half_way_is_completed_by_the_next_run(tmp_path,
     monkeypatch.setattr(generator.search, "pagefind", real)
     built(options)
     assert any("port-reuters" in u for u in found(options.root / "site", "Quellbrook"))
+
+
+def test_recent_changes_folded_into_a_middle_bundle_search_as_a_clean_index(tmp_path, monkeypatch):
+    """Each build re-indexes only the pages changed since the middle bundle was made; beyond
+    RECENT_PAGES of them they become the middle bundle. Edits, a page put back as it was, an
+    addition and a deletion across folds: the search box finds what a clean index finds."""
+    need_chromium()
+    monkeypatch.setattr(generator.search, "RECENT_PAGES", 1)
+    options = built(project(tmp_path / "p", START))
+    seeds = options.root / "seeds"
+    reuters = seeds / "port-reuters.md"
+    original = reuters.read_text("utf-8")
+    reuters.write_text(original.replace("Mombasa", "Zanzibar"), "utf-8")
+    built(options)  # several pages changed: folded into the middle bundle
+    site = options.root / "site"
+    assert "middle" in json.loads((site / "pagefind" / "bundles.json").read_text())["bundles"]
+    reuters.write_text(original + "\nDivers from Quellbrook joined the search.\n", "utf-8")
+    (seeds / "port-bbc.md").write_text(STORY_SEEDS["port-bbc.md"], "utf-8")
+    built(options)
+    (seeds / "loner-yemen.md").unlink()
+    built(options)
+    clean = project(tmp_path / "clean", [])
+    shutil.rmtree(clean.root / "seeds")
+    shutil.copytree(seeds, clean.root / "seeds")
+    built(clean)
+    for word in ("Quellbrook", "Mombasa", "Djibouti", "harvest", "Oslo", "port", "Zanzibar"):
+        mine, theirs = found(site, word), found(clean.root / "site", word)
+        assert sorted(mine) == sorted(theirs), word

@@ -210,3 +210,70 @@ def test_a_page_reverted_after_a_killed_run_is_built_again(tmp_path, monkeypatch
     seed.write_text(original, "utf-8")  # the editor puts the seed back
     built(options)
     assert_same_as_clean_build(options, tmp_path)
+
+
+def test_mkdocs_set_up_ahead_of_the_docs_tree_builds_what_a_clean_build_does(tmp_path):
+    """The site step's process sets MkDocs up while the docs tree is still being generated:
+    Files and Pages of paths still there are reused, new paths get new ones, removed ones go."""
+    from generator import sitebuild
+    from generator.pipeline import feed_site_url, generate
+
+    options = built(project_with(tmp_path / "p", START))
+    url = feed_site_url(None)
+    warm = sitebuild.warm_up(options, options.root / "site", url, False)
+    assert warm is not None and warm.files
+    made_ahead = dict(warm.files)
+    seeds = options.root / "seeds"
+    edit(seeds, START[0], 1)
+    (seeds / START[1]).unlink()
+    (seeds / NAMES[5]).write_text(STORY_SEEDS[NAMES[5]], "utf-8")
+    assert generate(options, Reporter(-1)).exit_code == 0
+    changes = sitebuild.build(options, options.root / "site", url, warm=warm)
+    assert changes.ok and not changes.full and changes.written
+    reused = [rel for rel in made_ahead if rel not in warm.files]
+    assert f"reports/{Path(START[0]).stem}.md" in reused
+    assert_same_as_clean_build(options, tmp_path)
+
+
+def test_mkdocs_set_up_ahead_is_not_used_once_the_setup_changed(tmp_path):
+    from generator import sitebuild
+    from generator.pipeline import feed_site_url
+
+    options = built(project_with(tmp_path / "p", START))
+    url = feed_site_url(None)
+    warm = sitebuild.warm_up(options, options.root / "site", url, False)
+    assert warm is not None
+    config = options.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_name: Briefings", "site_name: Desk"))
+    assert not warm.valid(sitebuild.environment(options, url, False))
+    assert sitebuild.build(options, options.root / "site", url, warm=warm).full
+    assert "Desk" in (options.root / "site" / "entities" / "index.html").read_text()
+
+
+def test_a_site_step_started_ahead_and_not_needed_writes_nothing(tmp_path):
+    from generator.pipeline import start_site_step
+
+    options = built(project_with(tmp_path / "p", START))
+    site = options.root / "site"
+    before = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    state = (options.root / ".cache" / "briefing" / "site-state.json").read_bytes()
+    step = start_site_step(options)
+    step.warm()
+    step.cancel()
+    assert step.proc.returncode is not None
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()} == before
+    assert (options.root / ".cache" / "briefing" / "site-state.json").read_bytes() == state
+
+
+def test_many_changed_pages_built_by_two_processes_equal_a_clean_build(tmp_path):
+    from generator import sitebuild
+    from generator.pipeline import feed_site_url, generate
+
+    options = built(project_with(tmp_path / "p", START))
+    for name in NAMES[3:6]:
+        (options.root / "seeds" / name).write_text(STORY_SEEDS[name], "utf-8")
+    edit(options.root / "seeds", START[0], 2)
+    assert generate(options, Reporter(-1)).exit_code == 0
+    changes = sitebuild.build(options, options.root / "site", feed_site_url(None), halves=True)
+    assert changes.ok and len(changes.written) >= sitebuild.SPLIT_FROM
+    assert_same_as_clean_build(options, tmp_path)
