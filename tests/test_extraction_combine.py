@@ -115,11 +115,12 @@ def test_a_person_described_by_their_employer_stays_a_person():
 
 
 def test_a_full_name_read_as_a_person_outweighs_its_surname_read_as_a_company():
-    # the model reads the lone surname as the auction house; the full name says who it is
+    # the model reads "Christie's" alone as the auction house; the full name says who it is
     ex = run(
-        "TRENTON - Gov. Chris Christie signed the budget on Friday. Christie said the state "
-        "would cut spending. Christie's office did not comment further. Aides said Christie "
-        "would travel to Camden next week, where Christie is expected to speak."
+        "TRENTON - Gov. Chris Christie signed the budget on Friday. Christie's office said the "
+        "state would cut spending. Christie's aides did not comment. Christie's plan drew "
+        "criticism from Democrats, who said Christie's cuts went too far. Christie will travel "
+        "to Camden next week."
     )
     assert types(ex)["Chris Christie"] == "PERSON"
 
