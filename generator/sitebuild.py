@@ -299,7 +299,6 @@ def _mkdocs(
     templates it used (for the next run to compile ahead), or None when it failed."""
     with _environ(_mkdocs_environ(site_url, pdf_links)):
         from mkdocs.commands import build as mkdocs_build
-        from mkdocs.config import load_config
         from mkdocs.exceptions import MkDocsException
 
         logger = logging.getLogger("mkdocs")
@@ -313,12 +312,7 @@ def _mkdocs(
         logger.setLevel(logging.INFO)
         logger.propagate = False
         try:
-            if warm is not None:
-                config = warm.config
-            else:
-                config = load_config(
-                    config_file=str(options.path(options.config)), site_dir=str(out), strict=False
-                )
+            config = warm.config if warm is not None else _load_config(options, out)
             envs = _theme_envs(config, warm)
             docs = Path(config.docs_dir)
             with _reusing_files(warm.files if warm else {}):
@@ -381,6 +375,15 @@ def _mkdocs_in_halves(
     return used if os.waitstatus_to_exitcode(status) == 0 else None
 
 
+def _load_config(options: Options, out: Path) -> Any:
+    """mkdocs.yml as MkDocs loads it, writing to `out` (strictness is counted by the caller)."""
+    from mkdocs.config import load_config
+
+    return load_config(
+        config_file=str(options.path(options.config)), site_dir=str(out), strict=False
+    )
+
+
 def _mkdocs_environ(site_url: str, pdf_links: bool) -> dict[str, str]:
     return {
         "NO_MKDOCS_2_WARNING": "1",
@@ -430,12 +433,9 @@ def warm_up(options: Options, out: Path, site_url: str, pdf_links: bool) -> Warm
     try:
         with _environ(_mkdocs_environ(site_url, pdf_links)):
             from mkdocs.commands import build as _imported  # noqa: F401
-            from mkdocs.config import load_config
             from mkdocs.utils import get_build_date
 
-            config = load_config(
-                config_file=str(options.path(options.config)), site_dir=str(out), strict=False
-            )
+            config = _load_config(options, out)
             theme_env = config.theme.get_env()
             for name in sorted(config.theme.static_templates | {"main.html"}):
                 theme_env.get_template(name)
@@ -544,19 +544,6 @@ class SiteProcess:
         if self.proc.poll() is None:
             self.proc.kill()
         self.proc.communicate()
-
-
-def run(
-    options: Options,
-    out: Path,
-    site_url: str,
-    pdf_links: bool,
-    record: str,
-    reporter: Reporter,
-    full: bool = False,
-) -> SiteChanges:
-    """The site step in its own process, started now."""
-    return SiteProcess(options, out, site_url, pdf_links, record).finish(reporter, full)
 
 
 class _Orders:

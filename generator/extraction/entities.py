@@ -590,7 +590,7 @@ _MONTH_ABBREVIATIONS = frozenset(
     ["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"]
 )
 _COMMON_COMPOUND = re.compile(r"[A-Z]{2,5}s|[A-Z][\w]*-(?:[a-z]+)")
-_MONTH_TAIL = re.compile(r"[ \t]+(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)$")
+_MONTH_TAIL = re.compile(rf"[ \t]+(?:{'|'.join(sorted(_MONTH_ABBREVIATIONS))})$")
 _DAY_AFTER = re.compile(r"\.?[ \t]+\d{1,2}\b")
 
 

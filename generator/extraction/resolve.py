@@ -578,8 +578,9 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
     for key, ent in list(b.entities.items()):
         if key[0] != "PERSON" or ent.roles:
             continue
-        votes = _votes(ent.mentions, hints, lambda s: " " in s.text)
-        votes = votes or _votes(ent.mentions, hints, lambda s: True)
+        # the full name's reading first: a lone surname may read as a company ("Christie's")
+        votes = _votes([s for s in ent.mentions if " " in s.text], hints)
+        votes = votes or _votes(ent.mentions, hints)
         if not votes:
             continue
         best = max(votes, key=lambda k: votes[k])
@@ -593,12 +594,12 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
                 other.mentions.extend(ent.mentions)
 
 
-def _votes(spans: list[Span], hints: dict[int, str], counts) -> dict[str, int]:  # type: ignore[no-untyped-def]
-    """The model's labels over the spans ``counts`` accepts, each weighted by its words."""
+def _votes(spans: list[Span], hints: dict[int, str]) -> dict[str, int]:
+    """The model's labels over ``spans``, each weighted by its words."""
     votes: dict[str, int] = {}
     for s in spans:
         label = hints.get(s.start)
-        if label and counts(s):
+        if label:
             votes[label] = votes.get(label, 0) + len(s.text.split())
     return votes
 

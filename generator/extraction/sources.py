@@ -80,6 +80,8 @@ _APPOSITIVE_BASIS = re.compile(
 )
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+")
 _QUOTE = re.compile(r"[\"“]([^\"“”]{3,2000}?)[\"”]")
+# Unnamed people of a named body ("researchers at IBM").
+_STAFF = "researchers|scientists|engineers|experts|analysts|economists"
 _ANON = re.compile(
     r"\b((?:(?:some|many|several|two|three|senior|top|other|local|western|u\.s\.|us|american|"
     r"iranian|israeli|british|european|middle eastern|government|military|administration|"
@@ -100,7 +102,7 @@ _ANON = re.compile(
     r"boyfriend|girlfriend|husband|wife|partner|victim|teacher|owner|employee|worker|"
     r"passenger|driver|lawyer|attorney|survivor|father|mother|son|daughter|brother|sister)"
     r"(?: for [A-Z][\w\s.]+?| of [A-Z][\w\s.]+?)?|"
-    r"(?:researchers|scientists|engineers|experts|analysts|economists|officials)"
+    rf"(?:{_STAFF}|officials)"
     r" (?:at|from|with) (?:the )?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,4}))\s*$",
     re.I,
 )
@@ -275,8 +277,7 @@ def _clean_claim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 _STAFF_OF = re.compile(
-    r"\b((?:researchers|scientists|engineers|experts|analysts|economists|doctors)[ \t]+"
-    r"(?:at|from|with)[ \t]+)(?:the[ \t]+)?$",
+    rf"\b((?:{_STAFF}|doctors)[ \t]+(?:at|from|with)[ \t]+)(?:the[ \t]+)?$",
     re.I,
 )
 _WHERE_BEFORE = re.compile(r"[ \t]+(?:in|near|outside)[ \t]+$")
@@ -292,7 +293,7 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
         end -= 1
     hit = idx.ending_at(end)
     where = _WHERE_BEFORE.search(text, max(lo, hit[1] - 12), hit[1]) if hit else None
-    if where and hit[0].type in ("PLACE", "FACILITY") or (where and hit[0].subtype == "state"):
+    if where and (hit[0].type in ("PLACE", "FACILITY") or hit[0].subtype == "state"):
         # "researchers at IBM Research India in Bangalore found": the place is where they are
         return _source_before(text, lo, where.start(), idx)
     rel = _RELATIVE.search(text, max(lo, end - 12), end) if not hit else None
@@ -447,12 +448,11 @@ _INVERTED_GROUP = re.compile(
 )
 
 
+_OFFICIAL_GROUP = re.compile(r"officials|police|authorities|prosecutors")
+
+
 def _group_kind(words: str) -> str:
-    return (
-        "government"
-        if re.search(r"officials|police|authorities|prosecutors", words)
-        else ("anonymous")
-    )
+    return "government" if _OFFICIAL_GROUP.search(words) else "anonymous"
 
 
 _COLON = re.compile(
@@ -965,10 +965,12 @@ def _first_person_paragraphs(text: str, sentences: list[Sentence], hits: list[_H
             by_sentence[x.index] = hit
 
 
-def _parsed_hits(text: str, sent: Sentence, tokens: list[Token], entities: list[Entity]) -> list:
+def _parsed_hits(
+    text: str, sent: Sentence, tokens: list[Token], entities: list[Entity], idx: _Index
+) -> list:
     return [
         _Hit(sp.name, sp.kind, sp.basis, sp.claim[0], sp.claim[1], sent.index, sp.mention)
-        for sp in find_speakers(text, sent, tokens, entities)
+        for sp in find_speakers(text, sent, tokens, entities, idx.person_before)
     ]
 
 
@@ -1040,7 +1042,7 @@ def find_sources(
         held = {h.sentence for h in hits}
         unattributed = [x for x in unattributed if x.index not in held][:MAX_PARSED]
         for sent, tokens in zip(unattributed, parse(unattributed), strict=True):
-            keep(_parsed_hits(text, sent, tokens, entities))
+            keep(_parsed_hits(text, sent, tokens, entities, idx))
     _first_person_paragraphs(text, sentences, hits)
     hits.sort(key=lambda h: h.start)
     by_key: dict[tuple[str, str], Source] = {}

@@ -9,10 +9,10 @@ basis ("told reporters", "in a statement").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from generator.extraction.descriptors import ORG_NOUNS
-from generator.extraction.gender import person_before, pronouns
 from generator.extraction.lexicon import OUTLETS, _words
 from generator.extraction.statistical import Token
 from generator.model import Entity, Sentence
@@ -122,9 +122,14 @@ def might_speak(sentence: Sentence) -> bool:
 
 
 def find_speakers(
-    text: str, sentence: Sentence, tokens: list[Token], entities: list[Entity]
+    text: str,
+    sentence: Sentence,
+    tokens: list[Token],
+    entities: list[Entity],
+    person_for: Callable[[int, str], Entity | None],
 ) -> list[Speaker]:
-    """Speakers in one parsed sentence (``tokens``: the sentence's parse)."""
+    """Speakers in one parsed sentence (``tokens``: the sentence's parse); ``person_for(pos,
+    pronoun)``: the person a "he" or "she" at ``pos`` stands for."""
     lo, hi = 0, len(tokens)
     kids = _children(tokens, lo, hi)
     out = []
@@ -142,7 +147,7 @@ def find_speakers(
             subject = next((k for k in kids.get(agent, []) if tokens[k].dep == "pobj"), None)
         if subject is None:
             continue
-        found = _source(text, tokens, kids, subject, entities)
+        found = _source(text, tokens, kids, subject, entities, person_for)
         if found is None:
             continue
         name, kind, mention = found
@@ -160,16 +165,11 @@ def _source(
     kids: dict[int, list[int]],
     subject: int,
     entities: list[Entity],
+    person_for: Callable[[int, str], Entity | None],
 ) -> tuple[str, str, tuple[int, int]] | None:
     head = tokens[subject]
     if head.text.lower() in _PRONOUNS:
-        persons = sorted(
-            ((m.start, e) for e in entities if e.type == "PERSON" for m in e.mentions),
-            key=lambda p: p[0],
-        )
-        starts = [p[0] for p in persons]
-        known = pronouns(text, entities)
-        person = person_before(persons, starts, head.start, head.text, known)
+        person = person_for(head.start, head.text.lower())
         if person is None:
             return None
         return person.name, "person", (head.start, head.end)
