@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.buildstate import BuildState, generate_fingerprint, seed_keys
 from generator.cache import (
@@ -184,26 +184,13 @@ def _worth_aside(todo: list[Path], options: Options) -> bool:
 def _extract_aside(paths: list[Path], options: Options) -> Callable[[], list[Outcome]]:
     """Start reading and extracting `paths` in a forked process; call the result for their
     outcomes. Should that process fail, they are extracted here instead."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
     try:
-        child = context.Process(target=_extract_child, args=(paths, options, send), daemon=True)
-        child.start()
+        answer = _in_fork(_extract_child, (paths, options), daemon=True)
     except OSError:
         return lambda: [process_seed(p, options) for p in paths]
-    finally:
-        send.close()
 
     def outcomes() -> list[Outcome]:
-        try:
-            kind, value = receive.recv()
-        except (EOFError, OSError):
-            kind, value = "lost", None
-        finally:
-            receive.close()
-            child.join()
+        kind, value = answer() or ("lost", None)
         if kind == "raised":
             raise value
         if kind == "done" and len(value) == len(paths):
@@ -211,6 +198,31 @@ def _extract_aside(paths: list[Path], options: Options) -> Callable[[], list[Out
         return [process_seed(p, options) for p in paths]
 
     return outcomes
+
+
+def _in_fork(target: Callable[..., None], args: tuple, daemon: bool = False) -> Callable[[], Any]:
+    """Start `target(*args, send)` in a forked process; the call returned waits for the one
+    thing it sends (None when it ended without sending) and for its end."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    try:
+        child = context.Process(target=target, args=(*args, send), daemon=daemon)
+        child.start()
+    finally:
+        send.close()
+
+    def answer() -> Any:
+        try:
+            return receive.recv()
+        except (EOFError, OSError):
+            return None
+        finally:
+            receive.close()
+            child.join()
+
+    return answer
 
 
 def _extract_child(paths: list[Path], options: Options, send) -> None:  # type: ignore[no-untyped-def]
@@ -453,21 +465,8 @@ def _generate_apart(
 ) -> tuple[bool, int]:
     """Generate in a forked process, so the memory of the whole site model is given back
     before MkDocs and Pagefind run (Python keeps most of it after the model is freed)."""
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(
-        target=_generate_child, args=(options, reporter, site_url, on_work, send)
-    )
-    child.start()
-    send.close()
-    try:
-        done, code = receive.recv()
-    except EOFError:
-        done, code = False, 1
-    child.join()
-    return done, code
+    answer = _in_fork(_generate_child, (options, reporter, site_url, on_work))
+    return answer() or (False, 1)
 
 
 def _generate_child(  # type: ignore[no-untyped-def]
