@@ -20,7 +20,7 @@ from generator.textsim import TfIdf, content_words
 
 PLACE_SUBTYPES = frozenset({"country", "city", "state", "region", "outlet"})
 # wording x (1 + names) x date factor, each of wording and names between 0 and 1.
-LINK_SCORE = 0.2
+LINK_SCORE = 0.15
 COMMON_LIMIT = 40  # a name or word in more briefings than this proposes no pairs
 TOP_TERMS = 12
 NEAR_DAYS = 7  # reports this close in time count fully; further apart, less and less
@@ -49,10 +49,7 @@ def group_briefings(briefings: list[Briefing], words: list[list[str]] | None = N
     `words`: each briefing's story_words, when already known."""
     kept = [n for n, b in enumerate(briefings) if (pin_of(b) or "").casefold() != "none"]
     pool = [briefings[n] for n in kept]
-    names = [
-        {f"{e.type}:{e.name.casefold()}" for e in b.extraction.entities if story_entity(e)}
-        for b in pool
-    ]
+    names = [story_names(b) for b in pool]
     words = [words[n] for n in kept] if words is not None else [story_words(b) for b in pool]
     tfidf = TfIdf(words)
     holders: dict[str, list[int]] = defaultdict(list)
@@ -110,6 +107,17 @@ def group_briefings(briefings: list[Briefing], words: list[list[str]] | None = N
         groups.append(Group(name=name or members[0].title, pinned=bool(pinned), members=members))
     groups.sort(key=lambda g: [report_order(b) for b in g.members])
     return groups
+
+
+def story_names(b: Briefing) -> set[str]:
+    """The names that can tie the briefing to a story, each under every form the text uses
+    ("Notre Dame Cathedral" and "Notre Dame")."""
+    return {
+        f"{e.type}:{name.casefold()}"
+        for e in b.extraction.entities
+        if story_entity(e)
+        for name in (e.name, *e.aliases)
+    }
 
 
 def report_order(b: Briefing) -> tuple[int, str]:

@@ -4,7 +4,7 @@ written for it (no corpus text)."""
 
 from __future__ import annotations
 
-from extraction_helpers import entities_by_name, run, sources_by_name
+from extraction_helpers import entities_by_name, mention_texts, run, sources_by_name
 
 from generator.extraction.entities import _weapons
 from generator.extraction.gazetteer import find_and_names
@@ -456,7 +456,7 @@ def test_stock_tickers_units_and_spelled_out_codes_are_not_organisations():
     )
     names = set(entities_by_name(ex))
     assert not {"HMX", "TRFD", "L", "ERA", "CR"} & names
-    assert "ARW" in names  # a unit after an ordinal is a unit of the armed forces
+    assert "507th ARW" in names  # a unit of the armed forces, named with its ordinal
 
 
 def test_monuments_memorials_and_cemeteries_are_places():
@@ -500,3 +500,69 @@ def test_plural_abbreviations_and_hyphenated_adjectives_are_not_names():
     )
     names = set(entities_by_name(ex))
     assert not {"DVRs", "FiOS-connected"} & names and "Halvorsen Labs" in names
+
+
+def test_an_honorific_inside_a_name_is_no_title():
+    ex = run(
+        "Crowds gathered outside Notre Dame Cathedral on Tuesday. Later that evening the "
+        "rector of Notre Dame thanked the firefighters. Dame Judi Wexford said she wept."
+    )
+    got = {e.name: e.type for e in ex.entities}
+    assert got.get("Notre Dame Cathedral") == "FACILITY"
+    assert "Cathedral" not in got
+    assert mention_texts(ex, "Notre Dame Cathedral") == ["Notre Dame Cathedral", "Notre Dame"]
+    assert got.get("Judi Wexford") == "PERSON"
+
+
+def test_a_plural_noun_or_pronoun_opening_a_sentence_is_no_name():
+    ex = run(
+        "The river burst its banks overnight. Authorities say the water is still rising. "
+        "Families told reporters they had nowhere to go. Everyone agreed the warning came late."
+    )
+    names = set(entities_by_name(ex))
+    assert not {"Authorities", "Families", "Everyone"} & names
+    assert "Authorities" in sources_by_name(ex)
+
+
+def test_a_plural_descriptor_types_every_name_of_its_list():
+    ex = run(
+        "Shipping giants Maersberg and Kolvane pledged funds on Monday. Lenders such as "
+        "Trevanion, Ostrowe and Delacroix Capital said they would follow. Investors like "
+        "Sarah Kowalski stayed away."
+    )
+    got = {e.name: e.type for e in ex.entities}
+    for name in ("Maersberg", "Kolvane", "Trevanion", "Ostrowe", "Delacroix Capital"):
+        assert got.get(name) == "ORG", name
+    assert got.get("Sarah Kowalski") == "PERSON"
+
+
+def test_a_surname_of_several_words_or_without_accents_joins_the_full_name():
+    ex = run(
+        "Marine Le Pen conceded on Sunday night. Le Pen said she had called the winner. "
+        "President Enrique Peña Nieto visited the town. Pena Nieto promised help. "
+        "Paris mayor Anne Hidalgo spoke next. Mayor Hidalgo said the city would pay."
+    )
+    got = entities_by_name(ex)
+    assert {"Le Pen", "Pena Nieto", "Hidalgo"}.isdisjoint(got)
+    assert mention_texts(ex, "Marine Le Pen") == ["Marine Le Pen", "Le Pen"]
+    assert mention_texts(ex, "Enrique Peña Nieto") == ["Enrique Peña Nieto", "Pena Nieto"]
+    assert mention_texts(ex, "Anne Hidalgo") == ["Anne Hidalgo", "Hidalgo"]
+
+
+def test_a_company_named_again_without_its_suffix_is_the_same_company():
+    ex = run(
+        "Harrowgate Corp. agreed to buy the chain on Monday. Harrowgate will pay cash, and "
+        "analysts said Harrowgate had overpaid. Streamvale Inc reported a loss. Streamvale said "
+        "subscriptions fell. Water still fills the Tabqa Dam. Fighters entered Tabqa on Monday."
+    )
+    got = entities_by_name(ex)
+    assert mention_texts(ex, "Harrowgate Corp") == ["Harrowgate Corp", "Harrowgate", "Harrowgate"]
+    assert mention_texts(ex, "Streamvale Inc") == ["Streamvale Inc", "Streamvale"]
+    assert got["Tabqa"].type == "PLACE" and got["Tabqa Dam"].type == "FACILITY"
+
+
+def test_a_name_opening_with_an_ordinal_is_whole():
+    ex = run("21st Century Fox declined to comment. The 82nd Airborne Division deployed.")
+    names = set(entities_by_name(ex))
+    assert {"21st Century Fox", "82nd Airborne Division"} <= names
+    assert "1st Century Fox" not in names and "Century Fox" not in names

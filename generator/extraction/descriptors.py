@@ -32,6 +32,15 @@ _AFTER = re.compile(
     rf"({_WORD})(?=[,.;)]|[ \t]+(?:in|of|on|that|which|based|whose|near)\b)"
 )
 _REPLACEABLE = ("NAME?", "PERSON?", "PERSON", "PLACE")
+# "construction giants Bouygues and Vinci", "firms like Vinci, Michelin and BNP Paribas",
+# "cities such as Lyon": a plural descriptor types every name of the list after it.
+_PLURAL_BEFORE = re.compile(
+    r"(?:(?:^|[\s(])([a-z][a-z-]*s)|(?:^|(?<=[.!?]\s)|(?<=\n))([A-Z][a-z-]*s)),?[ \t]+"
+    r"(?:(?:such[ \t]+as|like|including)[ \t]+)?(?:the[ \t]+)?$"
+)
+# Descriptors that name people as often as bodies in the plural ("investors like Warren Buffett").
+_PEOPLE_TOO = _words("investor|owner|bidder|producer|developer|publisher|operator")
+_LIST_GAP = re.compile(r"[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|and[ \t]+|or[ \t]+)(?:the[ \t]+)?")
 
 
 def _descriptor(text: str, m: Mention) -> str | None:
@@ -48,14 +57,40 @@ def _descriptor(text: str, m: Mention) -> str | None:
     return None
 
 
+def _singular(noun: str) -> str:
+    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
+
+
+def _plural_descriptor(text: str, m: Mention) -> str | None:
+    got = _PLURAL_BEFORE.search(text, max(0, m.start - 40), m.start)
+    word = got and (got.group(1) or got.group(2)).lower()  # capitalised only opening a sentence
+    if not word or word.endswith("ss"):
+        return None
+    noun = _singular(word)
+    if noun in _PEOPLE_TOO:
+        return None
+    return "ORG" if noun in ORG_NOUNS else "PLACE" if noun in PLACE_NOUNS else None
+
+
+def _retypable(m: Mention) -> bool:
+    if m.type not in _REPLACEABLE or m.titled or m.role:
+        return False
+    return m.type != "PLACE" or m.subtype in (
+        None,
+        "city",
+    )  # a country is one whatever it is called
+
+
 def type_by_descriptor(text: str, mentions: list[Mention]) -> list[Mention]:
     """Names typed from the shape alone take the type their descriptor gives."""
-    for m in mentions:
-        if m.type not in _REPLACEABLE or m.titled or m.role:
+    listed: str | None = None  # the type a plural descriptor gives the list being read
+    for n, m in enumerate(mentions):
+        if listed and not _LIST_GAP.fullmatch(text, mentions[n - 1].end, m.start):
+            listed = None
+        listed = _plural_descriptor(text, m) or listed
+        if not _retypable(m):
             continue
-        if m.type == "PLACE" and m.subtype not in (None, "city"):
-            continue  # a country or region is one whatever the text calls it
-        typ = _descriptor(text, m)
+        typ = _descriptor(text, m) or listed
         if typ and typ != m.type:
             m.type, m.subtype, m.hint = typ, None, None
     return mentions

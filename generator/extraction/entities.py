@@ -10,6 +10,7 @@ from generator.extraction.lexicon import (
     COMMON,
     DEMONYMS,
     FACILITY_HEADS,
+    GROUP_WORDS,
     NOT_NAMES,
     ORG_HEADS,
     PLACE_HEADS,
@@ -26,7 +27,7 @@ _ABBR = (
 )
 _TOKEN = (
     rf"(?:(?:[A-Z]\.){{2,}}|{_ABBR}|(?:al-|el-|ad-|as-|ez-|es-|ar-|ash-)?[A-Z][\w’'\-]*[\w]{_DOMAIN}"
-    r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z](?!\.\w)|(?:1st|2nd|3rd)(?=[ \t]+[A-Z]))"
+    r"|[A-Z]\.(?=[ \t]+[A-Z][a-z])|[A-Z](?!\.\w)|(?<![\w.,])\d{1,3}(?:st|nd|rd|th)(?=[ \t]+[A-Z]))"
 )
 # A name never runs over a line break (a heading line, a list item, a byline).
 _GAP = r"[ \t]+"
@@ -34,7 +35,7 @@ _DOMAIN_RE = re.compile(r"\.(?:com|org|net|gov|io|co\.uk|org\.uk|gov\.uk)$")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z](?:-[A-Z][A-Z0-9]*)*|[A-Z][A-Z0-9]*-[A-Z][A-Z0-9]*")
 _CONNECT = rf"(?:{_GAP}(?:of|for|on|&|de|du|da|del|der|van|von|bin|ibn|al|la|le)(?:{_GAP}the)?)?"
 # The lookahead lets the regex engine skip most positions cheaply (5x faster than without).
-_CANDIDATE = re.compile(rf"(?=[A-Z1-3]){_TOKEN}(?:{_CONNECT}{_GAP}{_TOKEN}){{0,11}}")
+_CANDIDATE = re.compile(rf"(?=[A-Z1-9]){_TOKEN}(?:{_CONNECT}{_GAP}{_TOKEN}){{0,11}}")
 _POSSESSIVE = re.compile(r"[’']s$|(?<=s)[’']$")
 # Weapons: the head noun is looked for first (a fast scan), then the modifier before it.
 _WEAPON_HEAD = re.compile(r"(?:bomb|missile|rocket|munition|weapon|warhead)s?(?![\w-])")
@@ -45,6 +46,7 @@ _WEAPON_MODIFIER = re.compile(
 _WEAPON_OTHER = re.compile(r"\b(?:improvised explosive devices?|IEDs?|VBIEDs?)\b")
 _INNER_POSSESSIVE = re.compile(r"[’']s?(?=\s)\s*")
 _DIGIT = re.compile(r"\d")
+_ORDINAL = re.compile(r"\d{1,3}(?:st|nd|rd|th)")
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|ll|d|t)$", re.I)
 _INITIAL = re.compile(r"[A-Z]\.")
 _CONNECTORS = frozenset(
@@ -98,11 +100,22 @@ def _title_ending_at(words: list[str], i: int) -> bool:
     )
 
 
+# Honorifics stand first in a name; after another capitalised word they are part of a name
+# ("Notre Dame Cathedral", "Our Lady of Lourdes").
+_HONORIFICS = _words("sir|dame|lord|lady")
+
+
+def _title_at(words: list[str], i: int) -> bool:
+    if words[i] in _HONORIFICS and i > 0 and not _title_ending_at(words, i - 1):
+        return False
+    return _title_ending_at(words, i)
+
+
 def _split_title(toks: list[tuple[int, int, str]]) -> int:
     """Number of leading tokens that form a title/role prefix ("U.S. Army General")."""
     words = [t[2].lower() for t in toks]
     for i in range(len(words) - 2, -1, -1):
-        if not _title_ending_at(words, i):
+        if not _title_at(words, i):
             continue
         rest = toks[i + 1 :]
         names_only = all(_shape_ok(t[2]) or len(t[2]) <= 2 for t in rest)
@@ -115,7 +128,7 @@ def _split_title(toks: list[tuple[int, int, str]]) -> int:
         ):
             return i + 1
         return 0
-    return len(words) if words and _title_ending_at(words, len(words) - 1) else 0
+    return len(words) if words and _title_at(words, len(words) - 1) else 0
 
 
 # "al-Jaafari", "bin-Laden": a lower-case particle joined to a capitalised name.
@@ -182,7 +195,7 @@ _DOMAINS = _words(
 def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str | None] | None:
     """(type, canonical name, subtype) for a candidate name, or None when it is not a name."""
     entry = lookup(text)
-    if entry and titled and entry.type == "PLACE" and entry.subtype == "city":
+    if entry and titled and entry.type == "PLACE" and entry.subtype in ("city", "region"):
         entry = None  # "Mr Hammond", "Senior Chief Petty Officer Scott Dayton"
     if entry:
         return entry.type, entry.name, entry.subtype
@@ -224,7 +237,12 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
             return "PLACE", text, None
     if len(toks) == 1:
         word = toks[0]
-        if _CONTRACTION.search(word) or word in _NOT_ACRONYM or word.lower() in NOT_NAMES:
+        if (
+            _CONTRACTION.search(word)
+            or word in _NOT_ACRONYM
+            or word.lower() in NOT_NAMES
+            or word.lower() in GROUP_WORDS
+        ):
             return None  # "I’m", "We’ve", "PDF", "MW"
         if (
             word[-1:] == "s"
@@ -244,6 +262,8 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
         return None
     if _is_acronym(toks[0]) and not any(t.isupper() and len(t) > 1 for t in toks[1:]):
         return "ORG", text, None  # "NAVCENT Headquarters", "ABC Television"
+    if _ORDINAL.fullmatch(toks[0]) and all(_shape_ok(t) for t in toks[1:]):
+        return "ORG", text, None  # "21st Century Fox", "101st Airborne"
     if low[0] in given_names() and all(_shape_ok(t) for t in toks) and len(toks) <= 4:
         return "PERSON", text, None
     if len(toks) <= 3 and all(_shape_ok(t) for t in toks):

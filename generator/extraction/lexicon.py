@@ -58,7 +58,23 @@ NOT_NAMES = _words(
     """pdf|csv|html|xml|json|jpeg|jpg|png|gif|mp3|mp4|usb|hdmi|wifi|gps|url|faq|kb|mb|gb|tb|kw|mw|
     gw|kwh|mwh|gwh|mph|kph|km|cm|mm|kg|lb|lbs|ft|ceo|cfo|coo|cto|cio|vp|svp|evp|md|phd|mba|gdp|gnp|
     cpi|ipo|eps|roi|yoy|qoq|ai|tv|pc|am|pm|ad|bc|ok|aka|etc|diy|vip|rsvp|asap|fyi|tbd|eta|tba|
-    dna|rna|hiv|aids|covid|uv|led|lcd|suv|rpm|psi|btu|ghz|mhz|iq|dj|mc|pr|hr|rip"""
+    dna|rna|hiv|aids|covid|uv|led|lcd|suv|rpm|psi|btu|ghz|mhz|iq|dj|mc|pr|hr|rip|hq|usd|eur|gbp|
+    jpy|cny|inr|aud|cad|chf|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|hundred|
+    hundreds|thousand|thousands|million|millions|billion|billions|dozens|scores"""
+)
+# Plural nouns for people and indefinite pronouns: a sentence may open with one ("Authorities
+# say", "Families told reporters", "Everyone knew"), capitalised but no name.
+GROUP_WORDS = _words(
+    """authorities|families|relatives|parents|children|doctors|nurses|scientists|researchers|
+    investigators|prosecutors|rescuers|firefighters|soldiers|officers|students|teachers|
+    workers|employees|fans|voters|protesters|protestors|demonstrators|passengers|survivors|
+    victims|shareholders|investors|economists|engineers|lawyers|locals|neighbours|neighbors|
+    organisers|organizers|volunteers|activists|campaigners|villagers|farmers|traders|customers|
+    users|consumers|patients|visitors|tourists|viewers|readers|listeners|players|athletes|
+    everyone|everybody|nobody|someone|somebody|anyone|anybody|others|many|few|dozens|
+    hundreds|thousands|millions|rescuers|mourners|onlookers|bystanders|commuters|drivers|
+    pilots|crews|guards|staff|staffers|sources|observers|diplomats|lawmakers|legislators|
+    regulators|executives|managers|owners|buyers|sellers|analysts|insiders|officials|"""
 )
 # Last words of names of products, programmes and instruments ("Space Launch System", "Windows
 # XP", "Software Developer's Kit"): the statistical model reads them as bodies, places or people.

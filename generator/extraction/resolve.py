@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 
 from generator.extraction.entities import _PLACE_TAIL, Mention
-from generator.extraction.lexicon import COMMON, SPEECH_VERBS, _words, given_names
+from generator.extraction.lexicon import (
+    COMMON,
+    FACILITY_HEADS,
+    SPEECH_VERBS,
+    _words,
+    given_names,
+)
 from generator.extraction.roles import role_after, role_before
 from generator.model import Entity, Sentence, Span
 
@@ -214,17 +221,10 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
             persons.append(b.add(m, "PERSON", m.canon, _person_role(b, m)))
         elif m.type == "NAME?":
             deferred.append(m)
-    by_token: dict[str, Entity] = {}
-    for p in persons:
-        parts = p.name.split()
-        if len(parts) > 2 and parts[-1].rstrip(".").lower() in _SUFFIXES:
-            parts = parts[:-1]  # "Charles H. Keating IV" -> Keating
-        if len(parts) > 1:
-            by_token.setdefault(parts[-1], p)
-            by_token.setdefault(parts[0], p)
-    # Titled single names ("President Trump") join the full name when there is one.
+    by_token = _NameParts(persons)
+    # Titled short names ("President Trump", "Ms Le Pen") join the full name when there is one.
     for key, ent in list(b.entities.items()):
-        if key[0] == "PERSON" and " " not in ent.name and ent.name in by_token:
+        if key[0] == "PERSON" and ent.name in by_token:
             full = by_token[ent.name]
             if full is not ent:
                 full.mentions.extend(ent.mentions)
@@ -235,7 +235,7 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
     for m in mentions:
         if m.type in ("PERSON", "PERSON?", "NAME?", "TITLE?"):
             continue
-        if m.text in by_token and m.subtype == "city" and " " not in m.text:
+        if m.text in by_token and m.subtype in ("city", "region") and " " not in m.text:
             by_token[m.text].mentions.append(Span(m.start, m.end, m.text))  # "Dayton said"
             continue
         typ = m.type
@@ -273,6 +273,8 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
         for (typ, low), ent in b.entities.items():
             if typ in ("PLACE", "ORG", "PERSON") and " " not in low:
                 known.setdefault(low, ent)
+            elif typ == "ORG" and low.rsplit(" ", 1)[-1] in _COMPANY_SUFFIXES:
+                known.setdefault(low.rsplit(" ", 1)[0], ent)  # "Harrowgate" of "Harrowgate Corp"
         for m in left:
             ent = known.get(m.text.lower())
             if ent is not None and ent.mentions and m.type == "NAME?":
@@ -292,6 +294,7 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
             ent.type, ent.subtype = "ORG", "team" if team else "state"
     _teams(b)
     _merge_acronyms(b)
+    _merge_short_forms(b)
     _vote_untitled_people(b, mentions)
     ents = [e for e in b.entities.values() if e.mentions]
     for e in ents:
@@ -604,7 +607,35 @@ def _votes(spans: list[Span], hints: dict[int, str]) -> dict[str, int]:
     return votes
 
 
-def _resolve_deferred(b: _Builder, m: Mention, by_token: dict[str, Entity]) -> bool:
+class _NameParts:
+    """Each person's full name by the parts a text uses alone: the surname, the given name, a
+    surname of several words ("Le Pen", "Peña Nieto"); accents aside ("Pena Nieto")."""
+
+    def __init__(self, persons: list[Entity]) -> None:
+        self._by: dict[str, Entity] = {}
+        for p in persons:
+            parts = p.name.split()
+            if len(parts) > 2 and parts[-1].rstrip(".").lower() in _SUFFIXES:
+                parts = parts[:-1]  # "Charles H. Keating IV" -> Keating
+            if len(parts) > 1:
+                keys = [parts[-1], parts[0]] + [
+                    " ".join(parts[k:]) for k in range(1, len(parts) - 1)
+                ]
+                for k in keys:
+                    self._by.setdefault(_fold(k), p)
+
+    def __contains__(self, name: str) -> bool:
+        return _fold(name) in self._by
+
+    def __getitem__(self, name: str) -> Entity:
+        return self._by[_fold(name)]
+
+
+def _fold(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _resolve_deferred(b: _Builder, m: Mention, by_token: _NameParts) -> bool:
     """Type a name the gazetteers do not know from its context; False when nothing fits."""
     word = m.text
     if word in by_token:
@@ -736,6 +767,49 @@ def _locative(text: str, start: int) -> str | None:
         if got:
             return got.group().split()[0]
     return None
+
+
+# Words a body's name may drop when the text names it again: "Netflix" for "Netflix Inc",
+# "Harvard" for "Harvard University" (not "Fox" for "Fox News": another body); and a site's.
+_COMPANY_SUFFIXES = _words(
+    "company|corporation|corp|corp.|inc|inc.|co|co.|ltd|ltd.|llc|plc|ag|sa|nv|gmbh"
+)
+_BODY_HEADS = _COMPANY_SUFFIXES | _words("university|college|school|institute")
+
+
+def _merge_short_forms(b: _Builder) -> None:
+    """A body or site named without its head word is the same one: "Notre Dame" the "Notre Dame
+    Cathedral", "Netflix" (however the model typed it) "Netflix Inc"."""
+    full_by_name = {
+        e.name: e for e in b.entities.values() if e.type in ("ORG", "FACILITY") and " " in e.name
+    }
+    for ent in b.entities.values():
+        if ent.type in ("ORG", "FACILITY"):
+            heads = _BODY_HEADS | FACILITY_HEADS
+        elif ent.type == "PLACE" and ent.subtype is None:
+            heads = _BODY_HEADS  # "Netflix" the model read as a place; "Tabqa" stays the town
+        elif ent.type == "PERSON" and " " not in ent.name and not ent.roles:
+            heads = _COMPANY_SUFFIXES  # "Streamvale said", after "Streamvale Inc"
+        else:
+            continue
+        if not ent.mentions:
+            continue
+        for head in _heads_after(b.text, ent.name, heads):
+            full = full_by_name.get(f"{ent.name} {head}") or full_by_name.get(
+                f"{ent.name} {head.rstrip('.')}"
+            )
+            if full is not None and full is not ent and full.mentions:
+                full.mentions.extend(ent.mentions)
+                if ent.name not in full.aliases:
+                    full.aliases.append(ent.name)
+                ent.mentions = []
+                break
+
+
+def _heads_after(text: str, name: str, heads: frozenset[str]) -> list[str]:
+    """The words of ``heads`` that follow the name somewhere in the text ("Cathedral", "Inc")."""
+    found = re.finditer(re.escape(name) + r"[ \t]+([A-Z][A-Za-z]*\.?)", text)
+    return [m.group(1) for m in found if m.group(1).lower() in heads]
 
 
 def _merge_acronyms(b: _Builder) -> None:
