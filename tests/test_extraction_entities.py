@@ -566,3 +566,30 @@ def test_a_name_opening_with_an_ordinal_is_whole():
     names = set(entities_by_name(ex))
     assert {"21st Century Fox", "82nd Airborne Division"} <= names
     assert "1st Century Fox" not in names and "Century Fox" not in names
+
+
+def test_roads_and_the_ap_abbreviations_of_us_states_are_places():
+    ex = run(
+        "The suspects drove from Ozark, Ala., to Tampa, Fla., on Interstate 10 and later took "
+        'I-30 west. A church in Charleston, S.C., reopened. Richard "Tex" Coe spoke.'
+    )
+    got = {e.name: (e.type, [m.text for m in e.mentions]) for e in ex.entities}
+    assert got["Alabama"] == ("PLACE", ["Ala."]) and got["Florida"] == ("PLACE", ["Fla."])
+    assert got["South Carolina"][0] == "PLACE"
+    assert got["Interstate 10"][0] == "PLACE" and got["I-30"][0] == "PLACE"
+    assert "Texas" not in got  # a nickname in quotes, not the abbreviation (which has a dot)
+
+
+def test_sports_positions_are_titles_and_plural_names_after_the_are_teams():
+    ex = run(
+        "QB Dak Prescott threw for 300 yards and two touchdowns as the Cowboys beat the "
+        "Buccaneers 27-20. Prescott said the team had earned it."
+    )
+    got = entities_by_name(ex)
+    assert got["Dak Prescott"].type == "PERSON" and "QB" in got["Dak Prescott"].roles
+    assert mention_texts(ex, "Dak Prescott") == ["Dak Prescott", "Prescott"]
+    assert got["Buccaneers"].type == "ORG" and got["Cowboys"].type == "ORG"
+    family = run("Every summer the Finneys rent the same cottage by the lake.")
+    assert entities_by_name(family).get("Finneys") is None or (
+        entities_by_name(family)["Finneys"].type != "ORG"
+    )

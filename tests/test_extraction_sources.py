@@ -394,3 +394,33 @@ def test_an_area_known_as_a_name_is_a_place():
         "arrived at 9:30 p.m."
     )
     assert {e.name: e.type for e in ex.entities}.get("Good Hope") == "PLACE"
+
+
+def test_a_quote_then_the_speaker_with_a_role_and_a_day():
+    ex = run(
+        'The ministry welcomed the talks. "This is in the interest of both countries," Chinese '
+        "foreign ministry spokesperson Geng Shuang said on Tuesday."
+    )
+    claims = [c.text for c in sources_by_name(ex)["Geng Shuang"].claims]
+    assert claims == ["This is in the interest of both countries"]
+
+
+def test_an_inverted_quote_credits_the_person_not_the_possessive_before_the_role():
+    ex = run(
+        '"We had ambitious goals," says Rosetta\'s former mission manager Gerhard Schwehm, who '
+        "has worked on the mission for 30 years."
+    )
+    names = set(sources_by_name(ex))
+    assert "Gerhard Schwehm" in names and "Rosetta" not in names
+
+
+def test_who_is_told_is_not_the_source_and_a_relative_clause_is_skipped():
+    ex = run(
+        "The ministers fled to the compound, the source, who said he had spoken to people "
+        "inside, told Reuters."
+    )
+    got = sources_by_name(ex)
+    assert "Reuters" not in got
+    (src,) = [s for s in got.values() if "source" in s.name]
+    assert src.basis == "told Reuters"
+    assert src.claims[0].text == "The ministers fled to the compound"

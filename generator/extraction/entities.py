@@ -16,6 +16,7 @@ from generator.extraction.lexicon import (
     PLACE_HEADS,
     SPEECH_VERBS,
     TITLES,
+    US_STATE_ABBREVIATIONS,
     _words,
     given_names,
 )
@@ -571,6 +572,8 @@ def find_mentions(text: str) -> list[Mention]:
         month = _MONTH_TAIL.search(text, s, e)
         if month and _DAY_AFTER.match(text, e):
             e = month.start()  # "the House Dec. 11": the date is not part of the name
+        if text[e : e + 1] == "." and text[s : e + 1] in US_STATE_ABBREVIATIONS:
+            e += 1  # "Orlando, Fla.": the dot belongs to the state's abbreviation
         piece = text[s:e]
         if piece.isupper() and _MODEL_NUMBER.search(text, max(0, s - 12), s):
             continue  # "737 MAX", "iPhone 15 PRO": a model designation, not an organisation
@@ -582,6 +585,10 @@ def find_mentions(text: str) -> list[Mention]:
         for ps, pe in _possessive_pieces(text, s, e):
             mentions.extend(_piece_mentions(text, ps, pe))
     mentions.extend(_weapons(text))
+    roads = _roads(text)
+    if roads:
+        mentions = [x for x in mentions if not any(a < x.end and x.start < b for a, b, _ in roads)]
+        mentions.extend(Mention(a, b, name, "PLACE", name) for a, b, name in roads)
     mentions = _add_group_bodies(text, mentions)
     for x in mentions:
         if x.type == "PLACE" and x.subtype != "country":
@@ -728,6 +735,17 @@ def _weapons(text: str) -> list[Mention]:
         for m in _WEAPON_OTHER.finditer(text):
             out.append(Mention(m.start(), m.end(), m.group(), "WEAPON", m.group().lower()))
     return out
+
+
+# "Interstate 10", "I-30", "Route 66", "Highway 401": roads are places.
+_ROAD = re.compile(
+    r"\b(?:Interstate|Highway|Route|State Route|State Highway|U\.S\. Route|Hwy\.?)[ \t]\d{1,3}\b"
+    r"|\bI-\d{1,3}\b"
+)
+
+
+def _roads(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _ROAD.finditer(text)]
 
 
 _GAP_RE = re.compile(r"[ \t]+")

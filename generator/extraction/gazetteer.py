@@ -6,7 +6,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from generator.extraction.lexicon import COMMON, KNOWN_ORGS, OUTLETS, REGIONS, given_names
+from generator.extraction.lexicon import (
+    COMMON,
+    KNOWN_ORGS,
+    OUTLETS,
+    REGIONS,
+    US_STATE_ABBREVIATIONS,
+    given_names,
+)
 
 # Short or informal country names news uses, mapped to one canonical name.
 COUNTRY_ALIASES = {
@@ -130,6 +137,8 @@ def _city_entries() -> dict[str, GazEntry]:
         out.setdefault(name, GazEntry(name, "PLACE", "city"))
     for state in gc.get_us_states().values():
         out.setdefault(state["name"], GazEntry(state["name"], "PLACE", "state"))
+    for short, name in US_STATE_ABBREVIATIONS.items():
+        out.setdefault(short, GazEntry(name, "PLACE", "city" if short == "D.C." else "state"))
     return out
 
 

@@ -51,7 +51,10 @@ TITLES = _words(
     chief of staff|deputy secretary of state|deputy foreign minister|deputy minister|boss|
     chief executive officer|chief financial officer|chief operating officer|cfo|coo|cto|
     managing director|head coach|executive chairman|vice-president|vice chairman|co-founder|
-    president and chief executive""".replace("\n", "")
+    president and chief executive|quarterback|qb|pitcher|shortstop|outfielder|infielder|catcher|
+    linebacker|cornerback|running back|wide receiver|tight end|point guard|shooting guard|
+    winger|defenceman|defenseman|centre-back|center-back|fullback|full-back|playmaker|reliever|
+    rookie""".replace("\n", "")
 )
 # Capitalised abbreviations that name no organisation: units, file formats, job titles, measures.
 NOT_NAMES = _words(
@@ -241,3 +244,18 @@ SPEECH_VERBS = _words(
         "\n", ""
     )
 )
+
+
+# US states as the AP abbreviates them ("Orlando, Fla.", "Charleston, S.C."); ambiguous ones
+# ("Miss.", "Mass.", "Ill.", "Ind.", "La.", "Pa.", "Mo.", "Wash.") are left out.
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama", "Ariz.": "Arizona", "Ark.": "Arkansas", "Calif.": "California",
+    "Colo.": "Colorado", "Conn.": "Connecticut", "Del.": "Delaware", "Fla.": "Florida",
+    "Ga.": "Georgia", "Kan.": "Kansas", "Ky.": "Kentucky", "Md.": "Maryland",
+    "Mich.": "Michigan", "Minn.": "Minnesota", "Mont.": "Montana", "Neb.": "Nebraska",
+    "Nev.": "Nevada", "N.H.": "New Hampshire", "N.J.": "New Jersey", "N.M.": "New Mexico",
+    "N.Y.": "New York", "N.C.": "North Carolina", "N.D.": "North Dakota", "Okla.": "Oklahoma",
+    "Ore.": "Oregon", "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia",
+    "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "Washington, D.C.",
+}  # fmt: skip

@@ -674,6 +674,9 @@ def _resolve_deferred(b: _Builder, m: Mention, by_token: _NameParts) -> bool:
         return True
     if word.lower() in given_names():
         return False
+    if _team_plural(b.text, m):
+        b.add(m, "ORG", m.canon)  # "the Marlins", "the Buccaneers": a team, no person
+        return True
     # (a place cue before the name was tested above, before the verbs of saying)
     if _listed_with_place(b, m):
         m.subtype = None
@@ -691,6 +694,23 @@ def _resolve_deferred(b: _Builder, m: Mention, by_token: _NameParts) -> bool:
         b.add(m, typ, m.canon, _person_role(b, m) if typ == "PERSON" else None)
         return True
     return False
+
+
+_TEAM_PLURAL = re.compile(r"\bthe[ \t]+$")
+
+
+def _team_plural(text: str, m: Mention) -> bool:
+    """ "the Marlins" in a sports report: a plural name after "the" is a team, whatever the
+    model reads (outside sport it is as often a family: "the Joneses")."""
+    word = m.text
+    return (
+        word[-1:] == "s"
+        and word[-2:] != "ss"
+        and " " not in word
+        and m.hint in (None, "PERSON", "ORG")
+        and bool(_TEAM_PLURAL.search(text, max(0, m.start - 4), m.start))
+        and bool(_SPORT.search(text))
+    )
 
 
 _INVERTED_SPEECH = re.compile(

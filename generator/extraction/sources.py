@@ -416,6 +416,8 @@ def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
     """ "Quote," said Col. X. / "Quote," added KCNA."""
     hits = []
     for m in _INVERTED.finditer(text, sent.start, sent.end):
+        if m.group(1) in ("told", "tells", "tell"):
+            continue  # "..., the source told Reuters": who is told is not who speaks
         pos = m.end()
         ent = None
         for k in range(pos, min(sent.end, pos + 60) + 1):
@@ -425,10 +427,14 @@ def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
                 break
         if ent is None:
             continue
+        end = next((x.end for x in ent[0].mentions if x.start == ent[1]), ent[1])
+        if text[end : end + 2] in ("’s", "'s"):
+            # '"...," says Rosetta's former mission manager Gerhard Schwehm': the person
+            ent = _person_after(idx, end + 2, min(sent.end, end + 80)) or ent
+            end = next((x.end for x in ent[0].mentions if x.start == ent[1]), ent[1])
         s, e = _inverted_claim(text, sent, m.start() + 1)
         if e - s < 8:
             continue
-        end = next((x.end for x in ent[0].mentions if x.start == ent[1]), ent[1])
         name = _surface_name(ent[0], text[ent[1] : end])
         hits.append(_Hit(name, _kind(ent[0]), "", s, e, sent.index, (ent[1], end)))
     for m in _INVERTED_GROUP.finditer(text, sent.start, sent.end):
@@ -438,6 +444,15 @@ def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
             words = m.group(1)
             hits.append(_Hit(words, _group_kind(words), "", s, e, sent.index, m.span(1)))
     return hits
+
+
+def _person_after(idx: _Index, lo: int, hi: int) -> tuple[Entity, int] | None:
+    """The first person whose mention ends between lo and hi, as (entity, its start)."""
+    for k in range(lo, hi + 1):
+        got = idx.ending_at(k)
+        if got and got[0].type == "PERSON":
+            return got
+    return None
 
 
 _INVERTED_GROUP = re.compile(
@@ -528,6 +543,10 @@ def _verb_hits(
         verb = vm.group(1)
         if _TOPIC_ONLY.match(text, vm.end()) and verb in _TOPIC_VERBS:
             continue  # "X comments on the report": a topic, not what was said
+        if not src and text[max(sent.start, pos - 3) : pos].rstrip()[-1:] == ",":
+            rel = _RELATIVE_BETWEEN.search(text, max(sent.start, pos - 160), pos)
+            if rel:  # "the source, who said he had spoken to them, told Reuters"
+                src = _source_before(text, sent.start, rel.start(), idx)
         src = src or _source_before(text, sent.start, pos, idx)
         if not src and verb == "citing" and text[pos - 2 : pos].strip() == ",":
             first = next((p for st, p in idx.persons if sent.start <= st < pos), None)
@@ -587,6 +606,17 @@ def _verb_hits(
                 hits.append(_Hit(src[0], src[1], basis, s, e, sent.index, (src[2], src[3])))
                 continue
         tail = _ADJUNCT_TAIL.match(text, vm.end(), sent.end)
+        if (
+            named_here
+            and (tail or text[vm.end() : sent.end].strip(' .!?"”') == "")
+            and _QUOTE_THEN_ROLE.search(text, max(sent.start, head_end - 80), head_end)
+        ):
+            s, e = _inverted_claim(text, sent, head_end)
+            if e - s >= 8:
+                if tail and not _WHEN.match(tail.group(1)):
+                    basis = basis or " ".join(tail.group(1).split())
+                hits.append(_Hit(src[0], src[1], basis, s, e, sent.index, (src[2], src[3])))
+                continue
         comma = text.rfind(",", sent.start, vm.start())
         if (
             tail
@@ -661,6 +691,9 @@ _OWNED_DOC = re.compile(
     r",?\s*$"
 )
 _QUOTE_BEFORE = re.compile(r"[,?!][\"”’][ \t]*(?:[a-z]+[ \t]+)?$")
+# '"Quote," Chinese foreign ministry spokesperson Geng Shuang said on Tuesday.'
+_QUOTE_THEN_ROLE = re.compile(r"[,?!][\"”’][ \t]*(?:[\w.’'-]+[ \t]+){0,6}$")
+_RELATIVE_BETWEEN = re.compile(r",[ \t]*(?:who|which)\b[^,;:.\"“”]{1,140},[ \t]*$")
 _ADJUNCT_TAIL = re.compile(
     r"\s*((?:on|in|at|during|according to|to|after|before|via|through|from|last|this|earlier|"
     r"later|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
