@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from generator.model import Briefing, Disagreement, Side, Story, StoryClaim, StoryReport, Support
 from generator.stories import Group
-from generator.textsim import Quantity, content_words, dice, quantities, stems_of
+from generator.textsim import TOLL_UNITS, Quantity, content_words, dice, quantities, stems_of
 
 SAME_CLAIM = 0.5  # content-word overlap (Dice) of two sentences saying the same thing
 SAME_FACT = 0.34  # two sentences about the same fact, which may give different values
@@ -378,8 +378,14 @@ def _conflicts(
     out = []
     similar = dice(sa.words, sb.words) >= SAME_FACT
     qa, qb = sa.quantities, sb.quantities
+    places_apart = bool(sa.places and sb.places and not sa.places & sb.places)
     for x in qa:
-        same_unit = [y for y in qb if y.unit == x.unit and x.context & y.context]
+        same_unit = [
+            y
+            for y in qb
+            if y.unit == x.unit
+            and (x.context & y.context or (x.unit in TOLL_UNITS and not places_apart))
+        ]
         if not same_unit or any(y.value == x.value for y in same_unit):
             continue
         y = min(same_unit, key=lambda y: abs(y.value - x.value))

@@ -150,6 +150,9 @@ def quantities(sentence: str) -> list[Quantity]:
             after = [t for t in after if t[0] >= m.end() + len(compound.group())]
         else:
             word = _unit(after[:3]) or _unit(list(reversed(before[-2:])))
+        toll = _toll(before, after, word)
+        if toll:
+            word = toll
         if word and word not in _MONTHS:  # "12 May" is a date, not twelve of something
             context = [t[2] for t in before[-CONTEXT:]] + [t[2] for t in after[:CONTEXT]]
             out.append(
@@ -164,6 +167,80 @@ def quantities(sentence: str) -> list[Quantity]:
     return out
 
 
+# A toll is counted in many words: "killed 73 people", "158 dead", "73 people have died",
+# "157 deaths"; each of them is one unit, so two reports' tolls compare.
+TOLLS = ("dead", "injured")
+_DEATH_WORDS = frozenset(
+    [
+        "dead",
+        "death",
+        "deaths",
+        "died",
+        "killed",
+        "killing",
+        "kills",
+        "kill",
+        "fatalities",
+        "fatality",
+        "lives",
+        "bodies",
+    ]
+)
+_INJURY_WORDS = frozenset(
+    ["injured", "injuries", "injury", "wounded", "wounding", "injuring", "hurt"]
+)
+_PEOPLE_WORDS = frozenset(
+    [
+        "people",
+        "persons",
+        "person",
+        "civilians",
+        "residents",
+        "children",
+        "passengers",
+        "soldiers",
+        "workers",
+        "others",
+        "victims",
+    ]
+)
+_AUXILIARIES = frozenset(
+    ("were", "was", "have", "has", "had", "been", "are", "is", "being", "reportedly")
+    + ("confirmed", "reported", "feared", "presumed", "believed", "now")
+)
+
+
+def _toll_word(word: str) -> str | None:
+    low = word.lower()
+    return "dead" if low in _DEATH_WORDS else "injured" if low in _INJURY_WORDS else None
+
+
+def _toll(
+    before: list[tuple[int, int, str]], after: list[tuple[int, int, str]], word: str | None
+) -> str | None:
+    """ "dead" or "injured" when the number counts a toll, else None."""
+    counted = _unit(after[:3])  # (the word after the number: "810", "810 people", not "$810")
+    counts_people = counted is None or counted in _PEOPLE_WORDS or bool(_toll_word(counted))
+    if counts_people and any(w.lower() == "toll" for _, _, w in before[-6:]):
+        return "dead"  # "the death toll in Syria rose to 810"
+    for _, _, w in reversed(before[-4:]):  # "killed at least 73 people"
+        if w.lower() not in _HEDGES:
+            if _toll_word(w) and w.lower() not in ("dead", "deaths", "death"):
+                return _toll_word(w)
+            break
+    if word is None:
+        return None
+    if _toll_word(word):
+        return _toll_word(word)  # "158 dead", "157 deaths"
+    if word in _PEOPLE_WORDS:  # "73 people dead", "73 people have died"
+        for _, _, w in after[1:6]:
+            if _toll_word(w):
+                return _toll_word(w)
+            if w.lower() not in _AUXILIARIES:
+                break
+    return None
+
+
 def _unit(tokens: list[tuple[int, int, str]]) -> str | None:
     for _, _, word in tokens:
         if word[0].isdigit():
@@ -176,3 +253,6 @@ def _unit(tokens: list[tuple[int, int, str]]) -> str | None:
             return None
         return low
     return None
+
+
+TOLL_UNITS = frozenset(stem(w) for w in TOLLS)  # as Quantity.unit holds them

@@ -253,3 +253,29 @@ def test_a_surname_and_the_full_name_are_one_source():
 
     assert _same_source("Weinstein", "Harvey Weinstein")
     assert not _same_source("Makozo Chikote", "Munyaradzi Munodawafa")
+
+
+TOLLS = {
+    "blast-a.md": """---
+title: Explosions devastate Varnhold port
+date: 2025-08-04
+source: Harbour Wire
+---
+Two massive explosions devastated the port of Varnhold on Tuesday evening, leaving at least 73 people dead across the waterfront.
+Warehouse fires burned through the night as rescue crews searched the docks for survivors.
+""",
+    "blast-b.md": """---
+title: Varnhold port blast toll climbs as rescuers search docks
+date: 2025-08-05
+source: Coastal Courier
+---
+The explosions at the port of Varnhold on Tuesday evening left at least 158 dead across the waterfront, rescuers said.
+Rescue crews searched the docks for survivors as warehouse fires burned through the night.
+""",
+}
+
+
+def test_two_tolls_worded_differently_are_a_disagreement(tmp_path):
+    [story] = site_from(tmp_path, TOLLS).stories.values()
+    [toll] = [d for d in story.disagreements if d.kind == "number"]
+    assert {(s.briefing, s.value) for s in toll.sides} == {("blast-a", "73"), ("blast-b", "158")}
