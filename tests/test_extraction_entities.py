@@ -593,3 +593,19 @@ def test_sports_positions_are_titles_and_plural_names_after_the_are_teams():
     assert entities_by_name(family).get("Finneys") is None or (
         entities_by_name(family)["Finneys"].type != "ORG"
     )
+
+
+def test_a_crafts_name_is_no_body_person_or_place():
+    ex = run(
+        "The European Space Agency's Rosetta spacecraft will crash into the comet on Friday. "
+        "Rosetta and the tiny Philae lander made history. Engineers said Rosetta had done its "
+        "job. NASA said the Juno probe was healthy. Funding for a Europa mission was cut."
+    )
+    names = set(entities_by_name(ex))
+    assert not {"Rosetta", "Philae", "Juno"} & names
+    assert {"European Space Agency", "NASA"} <= names
+
+
+def test_a_full_name_the_model_reads_once_as_a_body_stays_a_person():
+    ex = run("The jury deliberated for two days. NPR's Debbie Marsh reports from Savannah.")
+    assert entities_by_name(ex)["Debbie Marsh"].type == "PERSON"

@@ -81,8 +81,31 @@ def _retypable(m: Mention) -> bool:
     )  # a country is one whatever it is called
 
 
+# "the Rosetta spacecraft", "the Philae lander", "the Curiosity rover": a craft's name, neither
+# a body nor a person nor a place; every mention of that name in the text goes. (Not "the
+# Europa mission": a mission is named after where it goes.)
+_CRAFT_AFTER = re.compile(
+    r"(?:[’']s)?[ \t]+(?:spacecraft|probe|lander|rover|orbiter|telescope|capsule|satellite|"
+    r"space[ \t]+station)\b"
+)
+
+
+def _crafts(text: str, mentions: list[Mention]) -> set[str]:
+    return {
+        m.text
+        for m in mentions
+        if m.type in ("NAME?", "PERSON?")
+        and " " not in m.text
+        and not m.text.isupper()
+        and _CRAFT_AFTER.match(text, m.end)
+    }
+
+
 def type_by_descriptor(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Names typed from the shape alone take the type their descriptor gives."""
+    """Names typed from the shape alone take the type their descriptor gives; craft names go."""
+    crafts = _crafts(text, mentions)
+    if crafts:
+        mentions = [m for m in mentions if not (m.text in crafts and m.type in _REPLACEABLE)]
     listed: str | None = None  # the type a plural descriptor gives the list being read
     for n, m in enumerate(mentions):
         if listed and not _LIST_GAP.fullmatch(text, mentions[n - 1].end, m.start):

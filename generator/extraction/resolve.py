@@ -587,6 +587,8 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
         if not votes:
             continue
         best = max(votes, key=lambda k: votes[k])
+        if best in ("ORG", "PLACE") and _given_name_read_once(ent, hints):
+            continue  # "Debbie Elliot" read once as a body: a given name says more
         if best in ("ORG", "PLACE") and votes[best] > 2 * votes.get("PERSON", 0):
             if best == "PLACE" and any(_state_score(b.text, s.start, s.end) for s in ent.mentions):
                 best = "ORG"  # it acts: a company, not a place ("Nvidia reported")
@@ -595,6 +597,16 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
             other = b.entities.setdefault((best, key[1]), ent)
             if other is not ent:
                 other.mentions.extend(ent.mentions)
+
+
+def _given_name_read_once(ent: Entity, hints: dict[int, str]) -> bool:
+    """A full name opening with a known given name, that the model reads as a body or place
+    only once ("Alexandra Olgin of South Carolina Public Radio"); "Morgan Stanley" in a
+    report on the bank is read so again and again."""
+    if " " not in ent.name or ent.name.split()[0].lower() not in given_names():
+        return False
+    full = [s for s in ent.mentions if " " in s.text and hints.get(s.start) in ("ORG", "PLACE")]
+    return len(full) < 2
 
 
 def _votes(spans: list[Span], hints: dict[int, str]) -> dict[str, int]:
