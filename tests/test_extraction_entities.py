@@ -606,6 +606,6 @@ def test_a_crafts_name_is_no_body_person_or_place():
     assert {"European Space Agency", "NASA"} <= names
 
 
-def test_a_full_name_the_model_reads_once_as_a_body_stays_a_person():
+def test_an_outlets_reporter_stays_a_person_however_the_model_reads_the_name():
     ex = run("The jury deliberated for two days. NPR's Debbie Marsh reports from Savannah.")
     assert entities_by_name(ex)["Debbie Marsh"].type == "PERSON"

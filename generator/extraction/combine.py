@@ -40,6 +40,7 @@ _UNSURE = ("NAME?", "PERSON?")
 _ONCE = ("PERSON", "PLACE")  # labels a single reading of a one-word name may give
 _LONGEST_NAME = 300  # characters: no rule mention is longer
 _POSSESSIVE = re.compile(r"[’']s?$")
+_OF_AFTER = re.compile(r"[ \t]+(?:of|at|from)[ \t]")
 _MONTHS_DAYS = _words(
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -98,6 +99,10 @@ def combine(text: str, mentions: list[Mention], model: list[ModelEntity]) -> lis
         if wider and id(m) not in nested:
             s, e, label = wider  # "to New Scientist": the rules kept only "Scientist"
             m.start, m.end, m.text, m.canon = s, e, text[s:e], " ".join(text[s:e].split())
+        if m.type == "PERSON" and not m.titled:
+            # "Alexandra Olgin of South Carolina Public Radio" read as one body: the body is
+            # the part after "of", not the person
+            hits = [i for i in hits if not _OF_AFTER.match(text, m.end, spans[i][1])]
         label = usual.get(m.text) or (_best_label(spans, hits, m) if " " in m.text else None)
         if label is None:
             out.append(m)

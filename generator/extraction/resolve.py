@@ -578,17 +578,21 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
     hints = {m.start: m.hint for m in mentions if m.hint}
     if not hints:
         return
+    outlet_ends = {m.end for e in b.entities.values() if e.subtype == "outlet" for m in e.mentions}
     for key, ent in list(b.entities.items()):
         if key[0] != "PERSON" or ent.roles:
             continue
+        if any(
+            _OUTLET_OWNS.match(b.text, s.start - 3) and s.start - 3 in outlet_ends
+            for s in ent.mentions
+        ):
+            continue  # "NPR's Debbie Marsh reports": the outlet's reporter
         # the full name's reading first: a lone surname may read as a company ("Christie's")
         votes = _votes([s for s in ent.mentions if " " in s.text], hints)
         votes = votes or _votes(ent.mentions, hints)
         if not votes:
             continue
         best = max(votes, key=lambda k: votes[k])
-        if best in ("ORG", "PLACE") and _given_name_read_once(ent, hints):
-            continue  # "Debbie Elliot" read once as a body: a given name says more
         if best in ("ORG", "PLACE") and votes[best] > 2 * votes.get("PERSON", 0):
             if best == "PLACE" and any(_state_score(b.text, s.start, s.end) for s in ent.mentions):
                 best = "ORG"  # it acts: a company, not a place ("Nvidia reported")
@@ -599,14 +603,7 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
                 other.mentions.extend(ent.mentions)
 
 
-def _given_name_read_once(ent: Entity, hints: dict[int, str]) -> bool:
-    """A full name opening with a known given name, that the model reads as a body or place
-    only once ("Alexandra Olgin of South Carolina Public Radio"); "Morgan Stanley" in a
-    report on the bank is read so again and again."""
-    if " " not in ent.name or ent.name.split()[0].lower() not in given_names():
-        return False
-    full = [s for s in ent.mentions if " " in s.text and hints.get(s.start) in ("ORG", "PLACE")]
-    return len(full) < 2
+_OUTLET_OWNS = re.compile(r"[’']s[ \t]")
 
 
 def _votes(spans: list[Span], hints: dict[int, str]) -> dict[str, int]:
