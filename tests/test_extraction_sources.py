@@ -424,3 +424,29 @@ def test_who_is_told_is_not_the_source_and_a_relative_clause_is_skipped():
     (src,) = [s for s in got.values() if "source" in s.name]
     assert src.basis == "told Reuters"
     assert src.claims[0].text == "The ministers fled to the compound"
+
+
+def test_a_firm_described_in_an_appositive_says_what_follows_its_verb():
+    ex = run(
+        "In its review of the drought, Kestrel Analytics, a Nairobi research firm, says Kenya "
+        "is at risk of a downturn."
+    )
+    got = sources_by_name(ex)
+    assert "Kenya" not in got
+    assert [c.text for c in got["Kestrel Analytics"].claims] == ["Kenya is at risk of a downturn"]
+
+
+def test_a_long_description_of_the_source_before_said_and_a_venue_after():
+    ex = run(
+        "Talks with the airlines will resume on Monday, a spokeswoman for the Allied Transport "
+        "Workers Union said at a news conference on Friday."
+    )
+    [src] = ex.sources
+    assert "Allied Transport Workers Union" in src.name
+    assert [c.text for c in src.claims] == ["Talks with the airlines will resume on Monday"]
+
+
+def test_an_unnamed_executive_is_a_source():
+    ex = run('Worse, as one executive said, "I distrust most of them, so I may miss real ones."')
+    claims = [c.text for s in ex.sources for c in s.claims if "executive" in s.name]
+    assert claims and claims[0].startswith("I distrust most of them")

@@ -94,13 +94,14 @@ _ANON = re.compile(
     r"(?:[A-Z]{2,5}\s+)agents|(?:the|a|his|her|their) (?:research )?team|"
     r"(?:a|the) group of (?:researchers|scientists|experts)|"
     r"owners|neighbou?rs|relatives|family members|passengers|lawyers|attorneys|teachers|"
-    r"parents|students|employees|workers|"
+    r"parents|students|employees|workers|executives|managers|"
     r"(?:a|one|another|the|his|her|their) (?:senior |top |former |local |western |"
     r"\d+-year-old )?(?:official|source|diplomat|"
     r"spokesman|spokeswoman|spokesperson|witness|resident|analyst|expert|insider|poster|user|"
     r"blogger|commenter|reader|caller|viewer|doctor|nurse|neighbou?r|friend|relative|"
     r"boyfriend|girlfriend|husband|wife|partner|victim|teacher|owner|employee|worker|"
-    r"passenger|driver|lawyer|attorney|survivor|father|mother|son|daughter|brother|sister)"
+    r"passenger|driver|lawyer|attorney|survivor|father|mother|son|daughter|brother|sister|"
+    r"executive|manager)"
     r"(?: for [A-Z][\w\s.]+?| of [A-Z][\w\s.]+?)?|"
     rf"(?:{_STAFF}|officials)"
     r" (?:at|from|with) (?:the )?[A-Z][\w.&’'-]*(?: [A-Z][\w.&’'-]*){0,4}))\s*$",
@@ -389,13 +390,14 @@ def _appositive_owner(text: str, lo: int, comma: int, idx: _Index) -> tuple[Enti
         hit = idx.ending_at(i)
         if hit and hit[0].type == "PERSON":
             return hit
-        if hit and hit[0].type == "ORG" and _WHICH.match(text, i + 1):
-            return hit  # "The agency, which runs the port, said"
+        if hit and hit[0].type == "ORG" and _ORG_APPOSITIVE.match(text, i + 1):
+            return hit  # "The agency, which runs the port, said"; "SBM Intel, a Lagos firm, says"
         i = text.rfind(",", lo, i)
     return None
 
 
 _WHICH = re.compile(r"\s*which\b")
+_ORG_APPOSITIVE = re.compile(r"\s*(?:which|an?|the)\b")
 
 
 _CLOSE_QUOTE = re.compile(r"[,.!?]?[\"”][ \t]*[,—–-]?[ \t]*(?:[a-z]+[ \t]+)?$")
@@ -428,6 +430,8 @@ def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
         if ent is None:
             continue
         end = next((x.end for x in ent[0].mentions if x.start == ent[1]), ent[1])
+        if _FINITE_AFTER.match(text, end):
+            continue  # "SBM Intel says Nigeria is at risk": Nigeria is what is said, not who
         if text[end : end + 2] in ("’s", "'s"):
             # '"...," says Rosetta's former mission manager Gerhard Schwehm': the person
             ent = _person_after(idx, end + 2, min(sent.end, end + 80)) or ent
@@ -444,6 +448,12 @@ def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
             words = m.group(1)
             hits.append(_Hit(words, _group_kind(words), "", s, e, sent.index, m.span(1)))
     return hits
+
+
+_FINITE_AFTER = re.compile(
+    r"[ \t]+(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|"
+    r"does|do)\b"
+)
 
 
 def _person_after(idx: _Index, lo: int, hi: int) -> tuple[Entity, int] | None:
@@ -594,6 +604,8 @@ def _verb_hits(
             if extra and extra not in basis and not after.group(1):
                 basis = basis or extra
             claim_start = after.end()
+            if after.group(1) and verb not in ("told", "tells", "tell"):
+                claim_start = vm.end()  # "says Nigeria is at risk": no audience, the claim
         named_here = sent.start <= src[2] < vm.start()
         head_end = src[2] if named_here else vm.start()
         if _QUOTE_BEFORE.search(text, max(sent.start, head_end - 12), head_end):
@@ -621,7 +633,7 @@ def _verb_hits(
         if (
             tail
             and comma > sent.start
-            and len(text[comma : vm.start()].split()) <= 6
+            and _source_phrase(text[comma + 1 : vm.start()])
             and not _CLAUSE_WORD.search(tail.group(1))
         ):
             # "A key approach is patience, Zuckerberg said at the trial.": the clause before
@@ -715,6 +727,14 @@ _LEAD_BASIS = re.compile(
 )
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*[ \t]+){1,4}")
 _SUBJECT_LEAD = re.compile(r"[\s\"“‘'(]*(?:(?:The|the)\s+)?")
+
+
+def _source_phrase(words: str) -> bool:
+    """Whether the words between a comma and a verb of saying can be just its source: a name
+    or a short description ("a spokeswoman for the Service Employees International Union"),
+    no clause of its own."""
+    n = len(words.split())
+    return n <= 6 or (n <= 12 and not _CLAUSE_WORD.search(words))
 
 
 def _subject(
