@@ -609,3 +609,14 @@ def test_a_crafts_name_is_no_body_person_or_place():
 def test_an_outlets_reporter_stays_a_person_however_the_model_reads_the_name():
     ex = run("The jury deliberated for two days. NPR's Debbie Marsh reports from Savannah.")
     assert entities_by_name(ex)["Debbie Marsh"].type == "PERSON"
+
+
+def test_names_with_particles_are_whole_and_their_surnames_join_them():
+    ex = run(
+        "The paper was written by Joost van Hoof of Fontys University. Van Hoof says the "
+        "savings will grow. Maria de la Cruz agreed, and De la Cruz added that the study "
+        "was small."
+    )
+    assert mention_texts(ex, "Joost van Hoof") == ["Joost van Hoof", "Van Hoof"]
+    assert mention_texts(ex, "Maria de la Cruz") == ["Maria de la Cruz", "De la Cruz"]
+    assert not {"Hoof", "Cruz"} & set(entities_by_name(ex))

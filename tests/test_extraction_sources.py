@@ -450,3 +450,12 @@ def test_an_unnamed_executive_is_a_source():
     ex = run('Worse, as one executive said, "I distrust most of them, so I may miss real ones."')
     claims = [c.text for s in ex.sources for c in s.claims if "executive" in s.name]
     assert claims and claims[0].startswith("I distrust most of them")
+
+
+def test_writing_in_an_article_is_the_basis_not_the_claim():
+    ex = run(
+        "Lena Okafor of Tallinn University writes in an accompanying article that the rules must change."
+    )
+    src = sources_by_name(ex)["Lena Okafor"]
+    assert src.basis == "in an accompanying article"
+    assert [c.text for c in src.claims] == ["the rules must change"]

@@ -641,7 +641,9 @@ class _NameParts:
 
 
 def _fold(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    """Accents and case aside ("Pena Nieto", "Van Hoof" at a sentence start)."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in folded if not unicodedata.combining(c))
 
 
 def _resolve_deferred(b: _Builder, m: Mention, by_token: _NameParts) -> bool:
