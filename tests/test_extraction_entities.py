@@ -620,3 +620,14 @@ def test_names_with_particles_are_whole_and_their_surnames_join_them():
     assert mention_texts(ex, "Joost van Hoof") == ["Joost van Hoof", "Van Hoof"]
     assert mention_texts(ex, "Maria de la Cruz") == ["Maria de la Cruz", "De la Cruz"]
     assert not {"Hoof", "Cruz"} & set(entities_by_name(ex))
+
+
+def test_festivals_award_ceremonies_and_tournaments_are_events():
+    ex = run(
+        "The film won at the Oscars and the Golden Globes before the Harborview Jazz Festival "
+        "screened it. Spain won the World Cup, and Epic Games sponsored the Davis Cup."
+    )
+    got = {e.name: e.type for e in ex.entities}
+    for name in ("Oscars", "Golden Globes", "Harborview Jazz Festival", "World Cup", "Davis Cup"):
+        assert got.get(name) == "EVENT", name
+    assert got.get("Epic Games") == "ORG" and "Cup" not in got

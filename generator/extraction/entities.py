@@ -9,6 +9,8 @@ from generator.extraction.gazetteer import find_and_names, lookup
 from generator.extraction.lexicon import (
     COMMON,
     DEMONYMS,
+    EVENT_HEADS,
+    EVENT_NAMES,
     FACILITY_HEADS,
     GROUP_WORDS,
     NOT_NAMES,
@@ -225,6 +227,8 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
         other = lookup(toks[1])
         if other and other.subtype == "country":
             return "ORG", text, None  # "Health Canada", "Tourism Malaysia": a national agency
+    if low[-1] in EVENT_HEADS or " ".join(low) in EVENT_NAMES:
+        return "EVENT", text, None  # "Newport Jazz Festival", "the Oscars", "Davis Cup"
     if len(toks) > 1:
         if last in ("center", "centre"):
             return "FACILITY", text, None  # "Johnson Space Center"; "Center for X" is an ORG
@@ -307,7 +311,7 @@ def _is_acronym(word: str) -> bool:
 _NAME_ADJECTIVES = _words(
     "national|international|federal|global|regional|western|eastern|northern|southern|central|"
     "islamic|muslim|christian|jewish|arab|sunni|shia|shiite|kurdish|new|united|free|"
-    "democratic|popular|supreme|high|royal|first|second|third"
+    "democratic|popular|supreme|high|royal|first|second|third|world"
 )
 
 
@@ -320,9 +324,9 @@ _CAPITAL_PARTICLES = frozenset(
 def _strip_leading(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     i = 0
     last = toks[-1][2].lower() if toks else ""
-    named_body = len(toks) > 2 and (
-        last in ORG_HEADS or last in PLACE_HEADS or last in FACILITY_HEADS
-    )
+    named_body = (
+        len(toks) > 2 and (last in ORG_HEADS or last in PLACE_HEADS or last in FACILITY_HEADS)
+    ) or (len(toks) > 1 and last in EVENT_HEADS)  # "World Cup"
     while (
         i < len(toks) - 1
         and not (named_body and toks[i][2].lower() in _NAME_ADJECTIVES)

@@ -259,3 +259,11 @@ US_STATE_ABBREVIATIONS = {
     "Tenn.": "Tennessee", "Tex.": "Texas", "Vt.": "Vermont", "Va.": "Virginia",
     "W.Va.": "West Virginia", "Wis.": "Wisconsin", "Wyo.": "Wyoming", "D.C.": "Washington, D.C.",
 }  # fmt: skip
+
+# Last words of the names of events: festivals, award ceremonies, tournaments ("Newport Jazz
+# Festival", "Producers Guild Awards", "Davis Cup"); and events named by one word.
+EVENT_HEADS = _words(
+    "festival|fest|awards|championship|championships|tournament|marathon|expo|biennale|"
+    "olympics|paralympics|cup|grand prix|world series|super bowl"
+)
+EVENT_NAMES = _words("oscars|grammys|emmys|baftas|tonys|olympics|paralympics|golden globes")
