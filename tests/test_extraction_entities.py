@@ -631,3 +631,25 @@ def test_festivals_award_ceremonies_and_tournaments_are_events():
     for name in ("Oscars", "Golden Globes", "Harborview Jazz Festival", "World Cup", "Davis Cup"):
         assert got.get(name) == "EVENT", name
     assert got.get("Epic Games") == "ORG" and "Cup" not in got
+
+
+def test_a_one_word_name_employing_a_person_is_a_body():
+    ex = run(
+        "Skyvane co-pilot Anders Holm landed the plane safely. The Skyvane jet had been "
+        "inspected in May. Skyvane said it would cooperate. Defense attorney Maria Lopez "
+        "declined to comment."
+    )
+    got = entities_by_name(ex)
+    assert got["Skyvane"].type == "ORG" and len(got["Skyvane"].mentions) == 3
+    assert "Defense" not in got
+
+
+def test_a_dateline_in_capitals_is_a_place():
+    ex = run(
+        "QAMISHLI, Syria (North Press) - A strong quake hit the region on Monday.\n\n"
+        "LE BOURGET, France — Investigators presented their report.\n\n"
+        "NATO — The alliance met."
+    )
+    got = {e.name: e.type for e in ex.entities}
+    assert got.get("Qamishli") == "PLACE" and got.get("Le Bourget") == "PLACE"
+    assert got.get("NATO") == "ORG"

@@ -633,6 +633,7 @@ def find_mentions(text: str) -> list[Mention]:
                 x.end = tail.end()
                 x.text = text[x.start : x.end]
     mentions = [x for x in mentions if not _code_not_name(text, x)]
+    mentions = _datelines(text, mentions)
     mentions.sort(key=lambda x: x.start)
     return _people_of(text, _place_with_country(text, mentions))
 
@@ -771,6 +772,39 @@ def _weapons(text: str) -> list[Mention]:
         for m in _WEAPON_OTHER.finditer(text):
             out.append(Mention(m.start(), m.end(), m.group(), "WEAPON", m.group().lower()))
     return out
+
+
+# "QAMISHLI, Syria (North Press) -", "LE BOURGET, France —": a paragraph opening with a place
+# in capitals (a dateline).
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z.'’]+(?:[ \t]+[A-Z][A-Z.'’]+){0,3})(?=,[ \t]|[ \t]*\(|[ \t]+[—–-])"
+)
+
+
+def _datelines(text: str, mentions: list[Mention]) -> list[Mention]:
+    found = [m.span(1) for m in _DATELINE.finditer(text) if not _is_known_code(m.group(1))]
+    if not found:
+        return mentions
+    out = [m for m in mentions if not any(a <= m.start < b for a, b in found)]
+    for a, b in found:
+        name = text[a:b].title()
+        entry = lookup(name)
+        out.append(
+            Mention(
+                a, b, text[a:b], "PLACE", entry.name if entry else name, entry and entry.subtype
+            )
+        )
+    return out
+
+
+def _is_known_code(word: str) -> bool:
+    """A dateline's capitals that are an organisation's code ("UN", "NATO"), not a place."""
+    entry = lookup(word)
+    return (
+        bool(entry and entry.type != "PLACE")
+        or len(word.replace(".", "")) < 4
+        or word.lower() in COMMON
+    )
 
 
 # "Interstate 10", "I-30", "Route 66", "Highway 401": roads are places.

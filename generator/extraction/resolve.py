@@ -9,8 +9,10 @@ from bisect import bisect_right
 from generator.extraction.entities import _PLACE_TAIL, Mention
 from generator.extraction.lexicon import (
     COMMON,
+    DEMONYMS,
     FACILITY_HEADS,
     SPEECH_VERBS,
+    TITLE_HEADS,
     _words,
     given_names,
 )
@@ -249,6 +251,19 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
         if typ == "PLACE" and _FACILITY_CUE.search(text, max(0, m.start - 40), m.start):
             typ = "FACILITY"
         b.add(m, typ, m.canon)
+    employers = {
+        m.text
+        for m in deferred
+        if m.type == "NAME?"
+        and m.text not in by_token
+        and m.text.lower() not in DEMONYMS
+        and m.text.lower() not in given_names()
+        and _EMPLOYER.match(text, m.end)
+        and re.search(rf"[a-z,][ \t]+{re.escape(m.text)}\b", text)  # a name, not "Defense"
+    }
+    for m in [m for m in deferred if m.text in employers]:
+        b.add(m, "ORG", m.canon)  # "Germanwings co-pilot Andreas Lubitz", "Germanwings said"
+    deferred = [m for m in deferred if m.text not in employers]
     left = [m for m in deferred if not _resolve_deferred(b, m, by_token)]
     listable = [m for m in left if m.type == "NAME?" and _in_list(text, m)]
     for _ in range(3 if listable else 0):
@@ -707,6 +722,15 @@ def _resolve_deferred(b: _Builder, m: Mention, by_token: _NameParts) -> bool:
     return False
 
 
+# "Germanwings co-pilot Andreas Lubitz", "Ryanair boss Michael O'Leary": a one-word name
+# before a job and a person's name employs that person.
+_JOBS = "|".join(
+    sorted(
+        {w for w in TITLE_HEADS if w.isalpha()}
+        | {"pilot", "co-pilot", "boss", "employee", "worker", "engineer", "executive", "owner"}
+    )
+)
+_EMPLOYER = re.compile(rf"[ \t]+(?:[a-z]+[ \t]+)?(?:{_JOBS})[ \t]+[A-Z][\w’'-]+[ \t]+[A-Z][\w’'-]+")
 _TEAM_PLURAL = re.compile(r"\bthe[ \t]+$")
 
 
