@@ -653,3 +653,19 @@ def test_a_dateline_in_capitals_is_a_place():
     got = {e.name: e.type for e in ex.entities}
     assert got.get("Qamishli") == "PLACE" and got.get("Le Bourget") == "PLACE"
     assert got.get("NATO") == "ORG"
+
+
+def test_a_title_word_opening_a_bodys_name_stays_in_it():
+    ex = run("The league, Major League Soccer, agreed. General Motors said sales fell.")
+    got = {e.name: e.type for e in ex.entities}
+    assert got.get("Major League Soccer") == "ORG" and got.get("General Motors") == "ORG"
+    assert not any(e.type == "PERSON" for e in ex.entities)
+
+
+def test_a_subject_of_study_is_no_person():
+    ex = run(
+        "Ines Varga, an assistant professor of Computing and Mathematical Sciences, led the "
+        "work. Mathematical Sciences is her field."
+    )
+    people = {e.name for e in ex.entities if e.type == "PERSON"}
+    assert people == {"Ines Varga"}

@@ -52,7 +52,8 @@ def _clean(text: str, e: ModelEntity) -> tuple[int, int] | None:
     what is left is no name."""
     s, end = e.start, e.end
     words = text[s:end].split(" ")
-    while words and (words[0].lower() in ("the", "a", "an") or _title(words[0])):
+    titles = e.label == "PERSON"  # not "Major League Soccer", "General Motors"
+    while words and (words[0].lower() in ("the", "a", "an") or (titles and _title(words[0]))):
         s += len(words[0]) + 1
         words = words[1:]
     if not words or s >= end or (len(words) == 1 and _title(words[0] + text[end : end + 1])):
@@ -146,8 +147,8 @@ def _unseen_organisations(
 
 def _product(name: str) -> bool:
     """A product, programme or instrument by its last word ("Space Launch System")."""
-    last = name.split()[-1].lower().rstrip(".")
-    return last.removesuffix("’s").removesuffix("'s") in PRODUCT_HEADS
+    last = name.split()[-1].lower().rstrip(".").removesuffix("’s").removesuffix("'s")
+    return last in PRODUCT_HEADS
 
 
 def _usual_labels(text: str, spans: list[tuple[int, int, str]]) -> dict[str, str]:

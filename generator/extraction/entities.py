@@ -12,6 +12,7 @@ from generator.extraction.lexicon import (
     EVENT_HEADS,
     EVENT_NAMES,
     FACILITY_HEADS,
+    FIELD_HEADS,
     GROUP_WORDS,
     NOT_NAMES,
     ORG_HEADS,
@@ -227,6 +228,8 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
         other = lookup(toks[1])
         if other and other.subtype == "country":
             return "ORG", text, None  # "Health Canada", "Tourism Malaysia": a national agency
+    if low[-1] in FIELD_HEADS and not (set(low) & ORG_HEADS):
+        return None  # "Mathematical Sciences": a subject (a body so named, the model may add)
     if low[-1] in EVENT_HEADS or " ".join(low) in EVENT_NAMES:
         return "EVENT", text, None  # "Newport Jazz Festival", "the Oscars", "Davis Cup"
     if len(toks) > 1:
@@ -461,8 +464,11 @@ def _untitled_mentions(
             and _title_ending_at([t[2].lower() for t in parts[0]], len(parts[0]) - 1)
         ):
             name_toks = parts[1][-2:]
-            if all(_shape_ok(t[2]) for t in name_toks) and not lookup(
-                " ".join(t[2] for t in name_toks)
+            subject = name_toks[-1][2].lower() in FIELD_HEADS  # "... of Mathematical Sciences"
+            if (
+                not subject
+                and all(_shape_ok(t[2]) for t in name_toks)
+                and not lookup(" ".join(t[2] for t in name_toks))
             ):
                 # "Minister of Education Anna Rossi": the person is the last two words
                 name = " ".join(t[2] for t in name_toks)

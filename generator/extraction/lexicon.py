@@ -267,3 +267,9 @@ EVENT_HEADS = _words(
     "olympics|paralympics|cup|grand prix|world series|super bowl"
 )
 EVENT_NAMES = _words("oscars|grammys|emmys|baftas|tonys|olympics|paralympics|golden globes")
+# Fields of study ("Mathematical Sciences", "Electrical Engineering"): a subject, not a name on
+# its own ("School of Engineering" is a body by its first word).
+FIELD_HEADS = _words(
+    "sciences|science|engineering|studies|physics|chemistry|biology|medicine|economics|"
+    "mathematics|humanities|astronomy|astrophysics|computing|linguistics|psychology|sociology"
+)
