@@ -669,3 +669,30 @@ def test_a_subject_of_study_is_no_person():
     )
     people = {e.name for e in ex.entities if e.type == "PERSON"}
     assert people == {"Ines Varga"}
+
+
+def test_a_bodys_name_with_and_inside_is_whole():
+    ex = run(
+        "The Securities and Exchange Commission and the U.K. Competition and Markets Authority "
+        "objected. Turkey's Disaster and Emergency Management Agency counted the dead. "
+        "Britain and the European Union agreed."
+    )
+    got = {e.name: e.type for e in ex.entities}
+    for name in (
+        "Securities and Exchange Commission",
+        "U.K. Competition and Markets Authority",
+        "Disaster and Emergency Management Agency",
+        "European Union",
+    ):
+        assert got.get(name) == "ORG", name
+    assert "Britain and the European Union" not in got
+
+
+def test_what_is_bought_or_traded_is_a_body_everywhere_in_the_text():
+    ex = run(
+        "Halvard Systems agreed to buy Corrigan Holloway for $6 billion. Corrigan Holloway said "
+        "the price was fair. Investors bought shares of Marrowfield."
+    )
+    got = {e.name: e.type for e in ex.entities}
+    assert got.get("Corrigan Holloway") == "ORG" and got.get("Marrowfield") == "ORG"
+    assert len(entities_by_name(ex)["Corrigan Holloway"].mentions) == 2

@@ -107,13 +107,35 @@ def type_by_descriptor(text: str, mentions: list[Mention]) -> list[Mention]:
     if crafts:
         mentions = [m for m in mentions if not (m.text in crafts and m.type in _REPLACEABLE)]
     listed: str | None = None  # the type a plural descriptor gives the list being read
+    typed: dict[str, str] = {}
     for n, m in enumerate(mentions):
         if listed and not _LIST_GAP.fullmatch(text, mentions[n - 1].end, m.start):
             listed = None
         listed = _plural_descriptor(text, m) or listed
         if not _retypable(m):
             continue
-        typ = _descriptor(text, m) or listed
+        typ = _descriptor(text, m) or listed or _traded(text, m)
         if typ and typ != m.type:
             m.type, m.subtype, m.hint = typ, None, None
+        if typ:
+            typed[m.text] = typ
+    for m in mentions:  # the text said once what the name is: "Activision Blizzard said"
+        if m.text in typed and _retypable(m) and typed[m.text] != m.type:
+            m.type, m.subtype, m.hint = typed[m.text], None, None
     return mentions
+
+
+# "buy Activision Blizzard", "the takeover of Twitter", "shares of Moderna": what is bought,
+# taken over or traded is a body, not a person.
+_TRADED_BEFORE = re.compile(
+    r"\b(?:acquire[sd]?|acquiring|acquisition of|buy|buys|bought|buying|purchase of|"
+    r"purchased|takeover of|take over|took over|merger with|merge with|merging with|"
+    r"deal for|bid for|stake in|shares of|shares in|stock of|invested in|invest in|"
+    r"investing in)[ \t]+$"
+)
+
+
+def _traded(text: str, m: Mention) -> str | None:
+    if m.type == "PLACE":
+        return None  # "bought land in Kent"
+    return "ORG" if _TRADED_BEFORE.search(text, max(0, m.start - 24), m.start) else None

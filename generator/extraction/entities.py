@@ -640,6 +640,7 @@ def find_mentions(text: str) -> list[Mention]:
                 x.text = text[x.start : x.end]
     mentions = [x for x in mentions if not _code_not_name(text, x)]
     mentions = _datelines(text, mentions)
+    mentions = _and_bodies(text, mentions)
     mentions.sort(key=lambda x: x.start)
     return _people_of(text, _place_with_country(text, mentions))
 
@@ -777,6 +778,45 @@ def _weapons(text: str) -> list[Mention]:
     if "IED" in text or "improvised" in text:
         for m in _WEAPON_OTHER.finditer(text):
             out.append(Mention(m.start(), m.end(), m.group(), "WEAPON", m.group().lower()))
+    return out
+
+
+# "Securities and Exchange Commission", "Competition and Markets Authority": a body's name with
+# "and" inside, which a capitalised run cannot hold; its last word says it is a body.
+_AND_BODY = re.compile(
+    r"(?<![\w.])((?:[A-Z][\w.’'-]*[ \t]+(?:(?:for|of|on)[ \t]+)?){0,4}[A-Z][\w’'-]*)[ \t]+and[ \t]+"
+    r"((?:[A-Z][\w’'-]*[ \t]+){0,3}(?:Authority|Commission|Administration|Agency|Corporation|"
+    r"Department|Ministry|Council|Committee|Institute|Organization|Organisation|Association|"
+    r"Board|Bureau|Service|Office|Centre|Center|Foundation|Society|Union|Prevention))\b"
+)
+
+
+def _and_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
+    if " and " not in text:
+        return mentions
+    found = []
+    for m in _AND_BODY.finditer(text):
+        left = m.group(1).split()
+        owner = [i for i, w in enumerate(left) if w.endswith(("’s", "'s"))]
+        left = left[owner[-1] + 1 :] if owner else left  # "Turkey's Disaster and ..."
+        while left and (left[0].lower() in COMMON and left[0].lower() not in _NAME_ADJECTIVES):
+            left = left[1:]  # "The Securities and ...", "and Securities"
+        if (
+            not left
+            or lookup(" ".join(left))
+            or lookup(left[-1])
+            or left[0].lower() in given_names()
+        ):
+            continue  # "Britain and the European Union", "Smith and Union": two names
+        start = m.end(1) - len(" ".join(left))
+        found.append((start, m.end()))
+    if not found:
+        return mentions
+    out = [x for x in mentions if not any(a <= x.start and x.end <= b for a, b in found)]
+    for a, b in found:
+        name = " ".join(text[a:b].split())
+        typ = "FACILITY" if name.split()[-1] in ("Center", "Centre") else "ORG"  # a site
+        out.append(Mention(a, b, text[a:b], typ, name))
     return out
 
 
