@@ -32,6 +32,7 @@ _AFTER = re.compile(
     rf"({_WORD})(?=[,.;)]|[ \t]+(?:in|of|on|that|which|based|whose|near)\b)"
 )
 _REPLACEABLE = ("NAME?", "PERSON?", "PERSON", "PLACE")
+_UNSURE = ("NAME?", "PERSON?")
 # "construction giants Bouygues and Vinci", "firms like Vinci, Michelin and BNP Paribas",
 # "cities such as Lyon": a plural descriptor types every name of the list after it.
 _PLURAL_BEFORE = re.compile(
@@ -50,6 +51,8 @@ def _descriptor(text: str, m: Mention) -> str | None:
         if got is None:
             continue
         noun = got.group(1)
+        if noun in _PEOPLE_TOO and m.type == "PERSON":
+            continue  # "Jerry Jones, the team's owner": a person may own, invest, produce
         if noun in ORG_NOUNS:
             return "ORG"
         if noun in PLACE_NOUNS:
@@ -114,13 +117,14 @@ def type_by_descriptor(text: str, mentions: list[Mention]) -> list[Mention]:
         listed = _plural_descriptor(text, m) or listed
         if not _retypable(m):
             continue
-        typ = _descriptor(text, m) or listed or _traded(text, m)
+        said = _descriptor(text, m) or _traded(text, m)
+        typ = said or listed
         if typ and typ != m.type:
             m.type, m.subtype, m.hint = typ, None, None
-        if typ:
-            typed[m.text] = typ
+        if said and " " in m.text:
+            typed[m.text] = said
     for m in mentions:  # the text said once what the name is: "Activision Blizzard said"
-        if m.text in typed and _retypable(m) and typed[m.text] != m.type:
+        if m.text in typed and m.type in _UNSURE and typed[m.text] != m.type:
             m.type, m.subtype, m.hint = typed[m.text], None, None
     return mentions
 
