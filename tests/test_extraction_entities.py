@@ -696,3 +696,12 @@ def test_what_is_bought_or_traded_is_a_body_everywhere_in_the_text():
     got = {e.name: e.type for e in ex.entities}
     assert got.get("Corrigan Holloway") == "ORG" and got.get("Marrowfield") == "ORG"
     assert len(entities_by_name(ex)["Corrigan Holloway"].mentions) == 2
+
+
+def test_well_known_companies_are_bodies_however_the_model_reads_them():
+    ex = run(
+        "Netflix added subscribers, and Ubisoft delayed a game. Analysts compared Netflix with "
+        "Hulu. Mojang released an update."
+    )
+    got = {e.name: e.type for e in ex.entities}
+    assert all(got.get(n) == "ORG" for n in ("Netflix", "Ubisoft", "Hulu", "Mojang")), got

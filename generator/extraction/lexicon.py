@@ -158,7 +158,23 @@ KNOWN_ORGS = _cased(
     Boeing|Airbus|Lockheed Martin|Raytheon|Gazprom|Huawei|Samsung|Toyota|OpenAI|Wikipedia|
     Wikimedia|Wikinews|Downing Street|Whitehall|Foreign Office|State Department|
     Home Office|Quai d'Orsay|Knesset|Duma|Bundestag|Majlis|Politburo|Hamas|Fatah|Likud|
-    Labour|Conservatives|Tories|Democrats|Republicans|GOP|Vatican|Coalition""".replace("\n", "")
+    Labour|Conservatives|Tories|Democrats|Republicans|GOP|Vatican|Coalition|
+    Alphabet|Netflix|Disney|Walt Disney|Hulu|Spotify|TikTok|ByteDance|Uber|Lyft|Airbnb|Nvidia|
+    Intel|AMD|Qualcomm|IBM|Cisco|Adobe|Salesforce|PayPal|eBay|Alibaba|Tencent|Baidu|Xiaomi|
+    Sony|Nintendo|Ubisoft|Mojang|Activision|Activision Blizzard|Electronic Arts|Telegram|
+    WhatsApp|Instagram|YouTube|LinkedIn|Snapchat|Reddit|Pinterest|Walmart|Costco|Starbucks|
+    McDonald's|Nike|Adidas|Pfizer|Moderna|AstraZeneca|Novartis|Roche|Sanofi|GlaxoSmithKline|
+    BioNTech|Volkswagen|BMW|Mercedes-Benz|Nissan|Hyundai|Renault|Stellantis|ExxonMobil|
+    Chevron|TotalEnergies|Saudi Aramco|Aramco|JPMorgan|JPMorgan Chase|Goldman Sachs|
+    Morgan Stanley|Citigroup|Citibank|HSBC|Barclays|Deutsche Bank|UBS|Credit Suisse|BlackRock|
+    Berkshire Hathaway|Verizon|AT&T|T-Mobile|Vodafone|Comcast|Qantas|Lufthansa|Ryanair|easyJet|
+    American Airlines|British Airways|Air France|KLM|FedEx|DHL|Siemens|Nokia|Ericsson|Lenovo|
+    Foxconn|TSMC|ASML|SoftBank|Rakuten|Panasonic|Toshiba|Hitachi|Unilever|Nestle|Nestlé|
+    Danone|PepsiCo|Coca-Cola|Heineken|LVMH|Gucci|Prada|IKEA|Mattel|Hasbro|Warner Bros|
+    Paramount|Pixar|HBO|Anthropic|DeepMind|Palantir|Shopify|Coinbase|Binance|Northrop Grumman|
+    BAE Systems|Rolls-Royce|Embraer|Bombardier|CrowdStrike|Ubisoft|Electronic Arts""".replace(
+        "\n", ""
+    )
 )
 OUTLETS = _cased(
     """Axios|CNN|BBC|Reuters|AFP|Agence France-Presse|AP|Associated Press|Bloomberg|NPR|
