@@ -16,21 +16,21 @@ def types(ex):
 
 def test_company_sharing_a_personal_name_is_an_organisation():
     ex = run(
-        "Shares of Morgan Stanley rose 3 percent on Friday after the bank beat forecasts. "
-        "Analysts at Goldman Sachs said the results were strong. James Morgan, a fund manager "
+        "Wells Fargo rose 3 percent on Friday after the bank beat forecasts. "
+        "Analysts at Lazard Freres said the results were strong. James Wells, a fund manager "
         "in Boston, said he had bought more shares."
     )
     got = types(ex)
-    assert got["Morgan Stanley"] == "ORG" and got["Goldman Sachs"] == "ORG"
-    assert got["James Morgan"] == "PERSON"
-    assert sources_by_name(ex)["Analysts at Goldman Sachs"].kind == "organization"
+    assert got["Wells Fargo"] == "ORG" and got["Lazard Freres"] == "ORG"
+    assert got["James Wells"] == "PERSON"
+    assert sources_by_name(ex)["Analysts at Lazard Freres"].kind == "organization"
 
 
 def test_the_rules_alone_read_such_companies_as_people():
-    text = "Analysts at Goldman Sachs said the results were strong."
+    text = "Analysts at Lazard Freres said the results were strong."
     doc = Document(seed="t.txt", name="t", format="txt", text=text)
     ex = extract(doc, Options(registry=None, extractor="rules"))
-    assert types(ex)["Goldman Sachs"] == "PERSON"  # what the model is there to correct
+    assert types(ex)["Lazard Freres"] == "PERSON"  # what the model is there to correct
 
 
 def test_an_unknown_company_that_acts_is_an_organisation_and_its_nominal_is_it():
