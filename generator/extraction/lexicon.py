@@ -172,7 +172,32 @@ KNOWN_ORGS = _cased(
     Foxconn|TSMC|ASML|SoftBank|Rakuten|Panasonic|Toshiba|Hitachi|Unilever|Nestle|Nestlé|
     Danone|PepsiCo|Coca-Cola|Heineken|LVMH|Gucci|Prada|IKEA|Mattel|Hasbro|Warner Bros|
     Paramount|Pixar|HBO|Anthropic|DeepMind|Palantir|Shopify|Coinbase|Binance|Northrop Grumman|
-    BAE Systems|Rolls-Royce|Embraer|Bombardier|CrowdStrike|Ubisoft|Electronic Arts""".replace(
+    BAE Systems|Rolls-Royce|Embraer|Bombardier|CrowdStrike|Ubisoft|Electronic Arts|
+    Accenture|Deloitte|PwC|KPMG|McKinsey|SAP|Infosys|Wipro|Tata|Reliance|Adani|SK Hynix|Kia|
+    Subaru|Mazda|Yamaha|Honeywell|General Electric|General Motors|Ford Motor|Chrysler|Peugeot|
+    Fiat|Porsche|Audi|Volvo|Maersk|Glencore|Rio Tinto|BHP|ArcelorMittal|Equinor|Eni|Repsol|
+    Petrobras|Pemex|Rosneft|Lukoil|Sinopec|PetroChina|CNOOC|ADNOC|QatarEnergy|Etihad|
+    Qatar Airways|Singapore Airlines|Cathay Pacific|Air India|IndiGo|Delta Air Lines|
+    United Airlines|Southwest Airlines|JetBlue|Alaska Airlines|Air Canada|WestJet|Aeroflot|
+    Turkish Airlines|Ethiopian Airlines|Kenya Airways|Lion Air|Garuda Indonesia|Germanwings|
+    Wizz Air|Finnair|Iberia|Alitalia|Virgin Atlantic|Virgin Australia|Jetstar|Expedia|
+    Tripadvisor|DoorDash|Grubhub|Instacart|Deliveroo|Zomato|Swiggy|Flipkart|Paytm|Gojek|
+    Shopee|Lazada|Mercado Libre|Naspers|Prosus|Safaricom|Vodacom|Airtel|Telefonica|
+    Deutsche Telekom|Vivendi|Universal Music|Sony Music|Warner Music|Live Nation|Ticketmaster|
+    Roblox|Epic Games|Rockstar Games|Take-Two|NetEase|Bandai Namco|Square Enix|Sega|Capcom|
+    Konami|Nexon|Krafton|Riot Games|Blizzard|Twitch|Discord|Dropbox|Atlassian|Canva|Figma|
+    GitHub|GitLab|Mozilla|Red Hat|VMware|Broadcom|Micron|Texas Instruments|Arm Holdings|
+    Dell Technologies|Hewlett Packard Enterprise|Hewlett-Packard|Asus|Acer|Logitech|Garmin|
+    Fitbit|GoPro|Peloton|Rivian|NIO|BYD|Geely|Xpeng|Polestar|Waymo|Zoox|Cohere|Hugging Face|
+    Stability AI|xAI|Neuralink|Blue Origin|Rocket Lab|Virgin Galactic|Arianespace|Roscosmos|
+    ISRO|JAXA|European Space Agency|L3Harris|Thales|Safran|Dassault|Saab|Rheinmetall|Elbit|
+    Hanwha|Wagner Group|FIFA|UEFA|NFL|NBA|MLB|NHL|NCAA|IOC|Premier League|La Liga|Bundesliga|
+    Serie A|Ligue 1|Major League Soccer|Formula One|OECD|UNDP|WFP|ICC|ICJ|ECB|
+    European Commission|European Parliament|European Council|Asian Development Bank|
+    African Development Bank|FDA|CDC|EPA|FEMA|FAA|NTSB|SEC|FTC|FCC|IRS|NIH|NOAA|USGS|DEA|ATF|
+    TSA|NHS|Ofcom|Ofgem|Federal Reserve|Bank of England|Bank of Japan|People's Bank of China|
+    Reserve Bank of India|Red Cross|Doctors Without Borders|Medecins Sans Frontieres|
+    Greenpeace|WWF|Save the Children|Gates Foundation|Wikileaks|WikiLeaks""".replace(
         "\n", ""
     )
 )
