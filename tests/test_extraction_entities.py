@@ -705,3 +705,9 @@ def test_well_known_companies_are_bodies_however_the_model_reads_them():
     )
     got = {e.name: e.type for e in ex.entities}
     assert all(got.get(n) == "ORG" for n in ("Netflix", "Ubisoft", "Hulu", "Mojang")), got
+
+
+def test_two_given_names_before_a_surname_are_one_name():
+    ex = run("John David Wicker believes the venue suits championship games.")
+    assert "John David Wicker" in entities_by_name(ex)
+    assert "John David Wicker" in sources_by_name(ex)

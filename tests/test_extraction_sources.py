@@ -459,3 +459,15 @@ def test_writing_in_an_article_is_the_basis_not_the_claim():
     src = sources_by_name(ex)["Lena Okafor"]
     assert src.basis == "in an accompanying article"
     assert [c.text for c in src.claims] == ["the rules must change"]
+
+
+def test_groups_that_expect_or_have_long_argued_are_sources():
+    ex = run(
+        "Authorities expect to learn about more victims in the coming weeks. Critics have long "
+        "argued that the rules were too weak."
+    )
+    got = sources_by_name(ex)
+    assert [c.text for c in got["Authorities"].claims] == [
+        "to learn about more victims in the coming weeks"
+    ]
+    assert "Critics" in got

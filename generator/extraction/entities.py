@@ -508,6 +508,9 @@ def _person_tail(toks: list[tuple[int, int, str]]) -> int:
     if n < 3:
         return 0
     firsts = given_names()
+    if n <= 4 and toks[0][2].lower() in firsts and all(_shape_ok(t[2]) for t in toks):
+        return 0  # "John David Wicker": given names, then the surname; no title before
+
     for j in range(max(1, n - 4), n - 1):
         word = toks[j][2]
         if word.lower() not in firsts or not _shape_ok(word):

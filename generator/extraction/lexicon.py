@@ -197,9 +197,7 @@ KNOWN_ORGS = _cased(
     African Development Bank|FDA|CDC|EPA|FEMA|FAA|NTSB|SEC|FTC|FCC|IRS|NIH|NOAA|USGS|DEA|ATF|
     TSA|NHS|Ofcom|Ofgem|Federal Reserve|Bank of England|Bank of Japan|People's Bank of China|
     Reserve Bank of India|Red Cross|Doctors Without Borders|Medecins Sans Frontieres|
-    Greenpeace|WWF|Save the Children|Gates Foundation|Wikileaks|WikiLeaks""".replace(
-        "\n", ""
-    )
+    Greenpeace|WWF|Save the Children|Gates Foundation|Wikileaks|WikiLeaks""".replace("\n", "")
 )
 OUTLETS = _cased(
     """Axios|CNN|BBC|Reuters|AFP|Agence France-Presse|AP|Associated Press|Bloomberg|NPR|

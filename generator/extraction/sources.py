@@ -44,12 +44,13 @@ _VERBS = (
     r"commented|comments|remarked|responded|replied|recalled|cautioned|complained|conceded|"
     r"disclosed|vowed|vows|pledged|pledges|threatened|threatens|criticised|criticized|"
     r"criticises|criticizes|praised|assured|contends|countered|clarified|lamented|informed|"
-    r"advised|forecast|forecasts|projected|argue|insist|warn|claim|announce|confirm|deny"
+    r"advised|forecast|forecasts|projected|argue|insist|warn|claim|announce|confirm|deny|"
+    r"expect|determined(?= that)|blamed|blames|blame|appealed|appeals for"
 )
 _AUX_WORDS = (
     "at first|has|have|had|also|previously|earlier|later|then|again|further|reportedly|would|will|"
     "now|today|still|publicly|repeatedly|recently|yesterday|once|already|is|was|are|were|"
-    "formally|officially|quickly|swiftly|first"
+    "formally|officially|quickly|swiftly|first|long"
 )
 _AUX = rf"(?:{trie(_AUX_WORDS.split('|'))}\s+)*"  # as a prefix tree: the engine tries it often
 
