@@ -711,3 +711,14 @@ def test_two_given_names_before_a_surname_are_one_name():
     ex = run("John David Wicker believes the venue suits championship games.")
     assert "John David Wicker" in entities_by_name(ex)
     assert "John David Wicker" in sources_by_name(ex)
+
+
+def test_titles_of_works_are_no_entities():
+    ex = run(
+        "Mara Quell starred in Harbour Lights and later in the film Tin Orchard. Glass Meridian "
+        "(1994) made her famous. Her new movie Office Winter Party opens Friday. A series of "
+        "Supreme Court rulings followed, and a film about Nelson Mandela won."
+    )
+    names = set(entities_by_name(ex))
+    assert not {"Harbour Lights", "Tin Orchard", "Glass Meridian", "Office Winter Party"} & names
+    assert {"Mara Quell", "Supreme Court", "Nelson Mandela"} <= names

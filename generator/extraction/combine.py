@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from generator.extraction.descriptors import work_titles
 from generator.extraction.entities import Mention
 from generator.extraction.lexicon import COMMON, DEMONYMS, PRODUCT_HEADS, TITLES, _words
 from generator.extraction.statistical import ModelEntity
@@ -84,7 +85,8 @@ def combine(text: str, mentions: list[Mention], model: list[ModelEntity]) -> lis
         got = _clean(text, e)
         if got:
             spans.append((got[0], got[1], e.label))
-    spans.sort()
+    works = work_titles(text, [(s, e) for s, e, _ in spans])
+    spans = sorted(x for x in spans if text[x[0] : x[1]] not in works)
     starts = [s for s, _, _ in spans]
     usual = _usual_labels(text, spans)
     out: list[Mention] = []

@@ -104,11 +104,49 @@ def _crafts(text: str, mentions: list[Mention]) -> set[str]:
     }
 
 
+# "the film Blade Runner", "his new movie Office Christmas Party", "Pulp Fiction (1994)": the
+# title of a work, neither a person nor a body nor a place.
+_WORK_BEFORE = re.compile(
+    r"\b(?:film|movie|series|show|sitcom|album|song|single|novel|book|play|musical|documentary|"
+    r"franchise|game|drama|comedy|thriller|memoir|painting|opera|ballet|episode|podcast)s?"
+    r"(?:[ \t]+(?:called|titled|named))?[ \t]+[\"“‘']?$"
+)
+_WORK_AFTER = re.compile(r"[\"”’']?[ \t]*\((?:19|20)\d\d\)")
+_WORKED_IN = re.compile(r"\b(?:starred|starring|appeared|appearing|stars|cast)[ \t]+in[ \t]+$")
+
+
+def is_work_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names a film, book, show or other work by what is around it."""
+    lo = max(0, start - 40)
+    return bool(
+        _WORK_BEFORE.search(text, lo, start)
+        or _WORKED_IN.search(text, lo, start)
+        or _WORK_AFTER.match(text, end)
+    )
+
+
+def _maybe_work(m: Mention) -> bool:
+    """A name the rules typed from its shape or head word only ("Office Christmas Party")."""
+    return not m.titled and (m.type in _REPLACEABLE or (m.type == "ORG" and m.canon == m.text))
+
+
+def work_titles(text: str, spans: list[tuple[int, int]]) -> set[str]:
+    """The names of works among the spans: each is one wherever the text repeats it."""
+    return {text[s:e] for s, e in spans if is_work_title(text, s, e)}
+
+
 def type_by_descriptor(text: str, mentions: list[Mention]) -> list[Mention]:
-    """Names typed from the shape alone take the type their descriptor gives; craft names go."""
+    """Names typed from the shape alone take the type their descriptor gives; craft names and
+    titles of works go."""
+    works = work_titles(text, [(m.start, m.end) for m in mentions if _maybe_work(m)])
     crafts = _crafts(text, mentions)
-    if crafts:
-        mentions = [m for m in mentions if not (m.text in crafts and m.type in _REPLACEABLE)]
+    if works or crafts:
+        mentions = [
+            m
+            for m in mentions
+            if not (m.text in crafts and m.type in _REPLACEABLE)
+            and not (m.text in works and _maybe_work(m))
+        ]
     listed: str | None = None  # the type a plural descriptor gives the list being read
     typed: dict[str, str] = {}
     for n, m in enumerate(mentions):
