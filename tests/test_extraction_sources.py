@@ -471,3 +471,35 @@ def test_groups_that_expect_or_have_long_argued_are_sources():
         "to learn about more victims in the coming weeks"
     ]
     assert "Critics" in got
+
+
+def test_an_inverted_quote_from_one_unnamed_officer():
+    ex = run(
+        '"If you are exposed to that attack," said one bank security officer, referring to a '
+        'basic hack, "then you will fall."'
+    )
+    (src,) = ex.sources
+    assert src.name == "one bank security officer" and src.kind == "anonymous"
+    assert src.claims[0].text.startswith("If you are exposed")
+
+
+def test_a_report_from_a_body_is_the_source_not_the_body():
+    ex = run(
+        "Despite the damage, a preliminary report from the Park Service said the tower remains "
+        "sound. The Harwell Agency has identified the soldier who was killed in the blast."
+    )
+    got = sources_by_name(ex)
+    assert "preliminary report from the Park Service" in got
+    assert got["preliminary report from the Park Service"].kind == "document"
+    assert "Harwell Agency" not in got  # identifying a soldier is no claim
+
+
+def test_a_restrictive_clause_between_a_body_and_its_verb_is_skipped():
+    ex = run(
+        "New figures from the Canadian Realty Association came out on Monday. The group that "
+        "represents more than 155,000 agents said sales fell by 30 per cent."
+    )
+    got = sources_by_name(ex)
+    assert "agents" not in got
+    claims = [c.text for s in got.values() for c in s.claims]
+    assert "sales fell by 30 per cent" in claims

@@ -45,7 +45,8 @@ _VERBS = (
     r"disclosed|vowed|vows|pledged|pledges|threatened|threatens|criticised|criticized|"
     r"criticises|criticizes|praised|assured|contends|countered|clarified|lamented|informed|"
     r"advised|forecast|forecasts|projected|argue|insist|warn|claim|announce|confirm|deny|"
-    r"expect|determined(?= that)|blamed|blames|blame|appealed|appeals for"
+    r"expect|determined(?= that)|blamed|blames|blame|appealed|appeals for|"
+    r"identified(?=[^.;]{1,80}\bas\b)"
 )
 _AUX_WORDS = (
     "at first|has|have|had|also|previously|earlier|later|then|again|further|reportedly|would|will|"
@@ -279,6 +280,7 @@ def _clean_claim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_DOC_OF = re.compile(_DOC_HEAD + r"\s+(?:from|by|for|of)\s+(?:the\s+)?$", re.I)
 _STAFF_OF = re.compile(
     rf"\b((?:{_STAFF}|doctors)[ \t]+(?:at|from|with)[ \t]+)(?:the[ \t]+)?$",
     re.I,
@@ -317,6 +319,15 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
     if hit and hit[0].type == "ORG" and staff:
         # "researchers at IBM say": the body's people, unnamed (the body answers for them)
         return " ".join(text[staff.start(1) : end].split()), _kind(hit[0]), staff.start(1), end
+    if (
+        hit
+        and hit[0].type in ("ORG", "PLACE")
+        and _DOC_OF.search(text, max(lo, hit[1] - 60), hit[1])
+    ):
+        doc = _DOC.search(text[max(lo, end - 100) : end])
+        if doc:  # "a preliminary report from the NPS said": the report, the body's document
+            name = _doc_name(doc.group(1))
+            return name, "document", end - len(name), end
     if hit and hit[0].type != "PERSON":
         owner = _appositive_owner(text, max(lo, hit[1] - 140), hit[1], idx)
         gap = text[text.rfind(",", lo, hit[1]) + 1 : hit[1]].split() if owner else []
@@ -376,13 +387,23 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
         return None
     m = _DOC.search(window) if last in _DOC_LAST or last.isdigit() else None
     if m:
-        return m.group(1), "document", end - len(window) + m.start(1), end
+        name = _doc_name(m.group(1))
+        return name, "document", end - len(name), end
     m = _ANON.search(window)
     if m:
         words = m.group(1)
         kind = "government" if re.search(r"spokes|of [A-Z]|for [A-Z]", words) else "anonymous"
         return words, kind, end - len(window) + m.start(1), end
     return None
+
+
+def _doc_name(words: str) -> str:
+    """A document's name without the article or conjunction before it ("But previous
+    studies" -> "previous studies")."""
+    return _DOC_LEAD.sub("", words)
+
+
+_DOC_LEAD = re.compile(r"^(?:(?:but|and|so|yet|the|a|an)\s+)+", re.I)
 
 
 def _appositive_owner(text: str, lo: int, comma: int, idx: _Index) -> tuple[Entity, int] | None:
@@ -471,7 +492,10 @@ _INVERTED_GROUP = re.compile(
     r"[,\"”]\s*(?:said|says|say|added|adds|explained|noted|told\s+\w+)\s+"
     r"((?:the\s+)?(?:researchers|scientists|officials|police|authorities|investigators|experts|"
     r"analysts|owners|organi[sz]ers|doctors|witnesses|residents|neighbou?rs|prosecutors|"
-    r"authors|team))\b"
+    r"authors|team|executives)|"
+    r"(?:a|an|one|another)\s+(?:[a-z-]+\s+){0,4}?(?:official|officer|executive|source|"
+    r"spokesman|spokeswoman|spokesperson|analyst|expert|resident|witness|diplomat|manager|"
+    r"employee|worker|doctor|lawyer|researcher|scientist|investigator|insider))\b"
 )
 
 
@@ -555,6 +579,10 @@ def _verb_hits(
         verb = vm.group(1)
         if _TOPIC_ONLY.match(text, vm.end()) and verb in _TOPIC_VERBS:
             continue  # "X comments on the report": a topic, not what was said
+        if not src:
+            rel = _RESTRICTIVE.search(text, max(sent.start, pos - 120), pos)
+            if rel:  # "The group that represents 155,000 Realtors said": the group
+                src = _source_before(text, sent.start, rel.end(1), idx)
         if not src and text[max(sent.start, pos - 3) : pos].rstrip()[-1:] == ",":
             rel = _RELATIVE_BETWEEN.search(text, max(sent.start, pos - 160), pos)
             if rel:  # "the source, who said he had spoken to them, told Reuters"
@@ -707,6 +735,12 @@ _OWNED_DOC = re.compile(
 _QUOTE_BEFORE = re.compile(r"[,?!][\"”’][ \t]*(?:[a-z]+[ \t]+)?$")
 # '"Quote," Chinese foreign ministry spokesperson Geng Shuang said on Tuesday.'
 _QUOTE_THEN_ROLE = re.compile(r"[,?!][\"”’][ \t]*(?:[\w.’'-]+[ \t]+){0,6}$")
+_RESTRICTIVE = re.compile(
+    r"\b((?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?(?:group|company|firm|agency|body|"
+    r"association|organi[sz]ation|union|council|committee|board|researchers|scientists|team|"
+    r"officials|study|report|survey|analysis))\s+(?:that|which|who)\s+"
+    r"(?:[^,;:.\"“”]|(?<=\d)[,.](?=\d)){1,100}?\s*$"
+)
 _RELATIVE_BETWEEN = re.compile(r",[ \t]*(?:who|which)\b[^,;:.\"“”]{1,140},[ \t]*$")
 _ADJUNCT_TAIL = re.compile(
     r"\s*((?:on|in|at|during|according to|to|after|before|via|through|from|last|this|earlier|"
