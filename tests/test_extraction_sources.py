@@ -503,3 +503,13 @@ def test_a_restrictive_clause_between_a_body_and_its_verb_is_skipped():
     assert "agents" not in got
     claims = [c.text for s in got.values() for c in s.claims]
     assert "sales fell by 30 per cent" in claims
+
+
+def test_two_people_joined_by_and_both_say_it_without_corroborating_each_other():
+    ex = run(
+        "Rents keep rising. Earl Hypolite and Naomi Zitt-James say they will buy a house soon."
+    )
+    got = sources_by_name(ex)
+    for name in ("Earl Hypolite", "Naomi Zitt-James"):
+        (claim,) = got[name].claims
+        assert claim.text == "they will buy a house soon" and not claim.corroborated_by

@@ -687,7 +687,22 @@ def _verb_hits(
         if e - s < 8:
             continue
         hits.append(_Hit(src[0], src[1], basis, s, e, sent.index, (src[2], src[3])))
-    return hits
+    return hits + _coordinated(text, idx, hits)
+
+
+def _coordinated(text: str, idx: _Index, hits: list[_Hit]) -> list[_Hit]:
+    """ "Earl Hypolite and Naomi Zitt-James say ...": both people say it."""
+    out = []
+    for h in hits:
+        at = h.mention[0]
+        if h.kind != "person" or text[at - 5 : at] != " and ":
+            continue
+        other = idx.ending_at(at - 5)
+        if other and other[0].type == "PERSON":
+            ent, start = other
+            name = _surface_name(ent, text[start : at - 5])
+            out.append(_Hit(name, "person", h.basis, h.start, h.end, h.sentence, (start, at - 5)))
+    return out
 
 
 _CAPS_BEFORE = re.compile(r"(?<![\w.])((?:[A-Z][\w.&-]*[ \t]+){0,4}[A-Z][\w.&-]*)$")
