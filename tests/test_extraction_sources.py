@@ -513,3 +513,21 @@ def test_two_people_joined_by_and_both_say_it_without_corroborating_each_other()
     for name in ("Earl Hypolite", "Naomi Zitt-James"):
         (claim,) = got[name].claims
         assert claim.text == "they will buy a house soon" and not claim.corroborated_by
+
+
+def test_a_described_speaker_after_an_inverted_verb_and_a_day_after_the_subject():
+    ex = run(
+        '"It has huge consequences," says study co-author Boris Kingma. In what is seen as a '
+        "snub, Norway on Tuesday stressed that both sides should talk. Roof has asked to "
+        "represent himself at the trial."
+    )
+    got = sources_by_name(ex)
+    assert [c.text for c in got["Boris Kingma"].claims] == ["It has huge consequences"]
+    assert [c.text for c in got["Norway"].claims] == ["both sides should talk"]
+    assert got["Norway"].basis == ""  # "In what is seen as a snub" is no basis
+    assert "Roof" not in got  # asking to do something is no claim
+
+
+def test_a_lead_phrase_naming_a_statement_is_the_basis():
+    ex = run("In a statement on Monday, Tarrant Foods said it would close two plants.")
+    assert sources_by_name(ex)["Tarrant Foods"].basis.startswith("In a statement")

@@ -32,7 +32,8 @@ _VERBS = (
     r"promised|promising|promises|defended|defends|called(?!\s+(?:\w+\s+)?(?:up|back|off|out|in)\b)|calls|demanded|demands|"
     r"requested(?!\s+(?:just\s+|only\s+|about\s+|nearly\s+|some\s+)?[$£€\d])|"
     r"requests|claimed responsibility|made (?:it )?clear|makes (?:it )?clear|was clear|"
-    r"is clear|asked|asks|asking|encouraged|encouraging|writing|explained|believe|"
+    r"is clear|asked(?!\s+to\b)|asks(?!\s+to\b)|asking(?!\s+to\b)|encouraged|encouraging|"
+    r"writing|explained|believe|"
     r"announced|announces|confirmed|warned|predicts|predicted|argued|insisted|"
     r"concluded|concludes|found|finds|estimated|noted|observed|pointed out|stressed|"
     r"emphasi[sz]ed|acknowledged|accused|accuses|told|tell|"
@@ -434,7 +435,14 @@ def _TRAIL_END(text: str, s: int, e: int) -> int:  # noqa: N802
     return trail.start() if trail else e
 
 
-_INVERTED = re.compile(rf"[,\"”]\s*({_VERBS})\s+((?:the\s+)?(?:[A-Z][\w.’'-]*\.?\s+)*?)(?=[A-Z])")
+# '"...," says study co-author Boris Kingma': lower-case words describing the speaker
+_DESCRIBING = (
+    r"(?!(?:that|he|she|it|they|we|in|on|at|to|for|of|and|but|when|while|with|was|is|had|has)\b)"
+    r"[a-z][\w’'-]*"
+)
+_INVERTED = re.compile(
+    rf"[,\"”]\s*({_VERBS})\s+((?:the\s+)?(?:(?:[A-Z][\w.’'-]*\.?|{_DESCRIBING})\s+)*?)(?=[A-Z])"
+)
 
 
 def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
@@ -587,6 +595,10 @@ def _verb_hits(
             rel = _RELATIVE_BETWEEN.search(text, max(sent.start, pos - 160), pos)
             if rel:  # "the source, who said he had spoken to them, told Reuters"
                 src = _source_before(text, sent.start, rel.start(), idx)
+        if not src:
+            when = _WHEN_BEFORE.search(text, max(sent.start, pos - 40), pos)
+            if when:  # "China on Tuesday stressed that ...": the subject before the day
+                src = _source_before(text, sent.start, when.start(), idx)
         src = src or _source_before(text, sent.start, pos, idx)
         if not src and verb == "citing" and text[pos - 2 : pos].strip() == ",":
             first = next((p for st, p in idx.persons if sent.start <= st < pos), None)
@@ -750,6 +762,10 @@ _OWNED_DOC = re.compile(
 _QUOTE_BEFORE = re.compile(r"[,?!][\"”’][ \t]*(?:[a-z]+[ \t]+)?$")
 # '"Quote," Chinese foreign ministry spokesperson Geng Shuang said on Tuesday.'
 _QUOTE_THEN_ROLE = re.compile(r"[,?!][\"”’][ \t]*(?:[\w.’'-]+[ \t]+){0,6}$")
+_WHEN_BEFORE = re.compile(
+    r",?\s+(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|night)\s*,?\s*$"
+)
 _RESTRICTIVE = re.compile(
     r"\b((?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?(?:group|company|firm|agency|body|"
     r"association|organi[sz]ation|union|council|committee|board|researchers|scientists|team|"
@@ -774,7 +790,10 @@ _WHEN = re.compile(
 )
 _PREP_TAIL = re.compile(r"\s*((?:on|in|at|during|via|through|to)\s[^.;]{1,80}?)[\s.!?\"”]*$")
 _LEAD_BASIS = re.compile(
-    r"\s*[\"“]?((?:In|During|At|Speaking\s+(?:at|to|on|in|during))\s+[^,]{3,80}?),"
+    r"\s*[\"“]?((?:Speaking\s+(?:at|to|on|in|during)\s+[^,]{3,80}?)|"
+    r"(?:In|During|At)\s+[^,]{0,60}?\b(?:statement|interview|speech|letter|post|tweet|briefing|"
+    r"conference|remarks|report|email|e-mail|message|video|hearing|testimony|meeting|session|"
+    r"address|podcast|op-ed|column|filing|release|appearance|rally|summit|debate)s?\b[^,]{0,30}?),"
 )
 _TITLE_WORDS = re.compile(r"(?:[A-Z][\w.’'-]*[ \t]+){1,4}")
 _SUBJECT_LEAD = re.compile(r"[\s\"“‘'(]*(?:(?:The|the)\s+)?")
