@@ -531,3 +531,24 @@ def test_a_described_speaker_after_an_inverted_verb_and_a_day_after_the_subject(
 def test_a_lead_phrase_naming_a_statement_is_the_basis():
     ex = run("In a statement on Monday, Tarrant Foods said it would close two plants.")
     assert sources_by_name(ex)["Tarrant Foods"].basis.startswith("In a statement")
+
+
+def test_documents_are_sources_however_they_are_introduced():
+    ex = run(
+        "Data shows the pace of recovery remains slow.\n\n"
+        "According to a report issued last year by the city auditor, the stadium loses money.\n\n"
+        "A survey by Gallup found that most voters oppose the plan.\n\n"
+        "The study, published in Nature, found that sea levels are rising faster.\n\n"
+        "Research conducted in both monkeys and humans shows that decisions happen early.\n\n"
+        "Police records indicate that the suspect had two prior arrests.\n\n"
+        "Figures released on Monday by the Bureau of Labor Statistics showed that hiring slowed."
+    )
+    got = {c.text: (s.name, s.kind, s.basis) for s in ex.sources for c in s.claims}
+    assert got["the pace of recovery remains slow"][:2] == ("Data", "document")
+    assert got["the stadium loses money"][1] == "document"
+    assert got["most voters oppose the plan"][:2] == ("survey by Gallup", "document")
+    assert got["sea levels are rising faster"] == ("study", "document", "published in Nature")
+    assert got["decisions happen early"][:2] == ("Research", "document")
+    assert got["the suspect had two prior arrests"][:2] == ("Police records", "document")
+    name, kind, basis = got["hiring slowed"]
+    assert kind == "document" and "Bureau of Labor Statistics" in basis

@@ -63,7 +63,8 @@ NOT_NAMES = _words(
     cpi|ipo|eps|roi|yoy|qoq|ai|tv|pc|am|pm|ad|bc|ok|aka|etc|diy|vip|rsvp|asap|fyi|tbd|eta|tba|
     dna|rna|hiv|aids|covid|uv|led|lcd|suv|rpm|psi|btu|ghz|mhz|iq|dj|mc|pr|hr|rip|hq|usd|eur|gbp|
     jpy|cny|inr|aud|cad|chf|eleven|twelve|thirteen|fifteen|twenty|thirty|forty|fifty|hundred|
-    hundreds|thousand|thousands|million|millions|billion|billions|dozens|scores"""
+    hundreds|thousand|thousands|million|millions|billion|billions|dozens|scores|data|figures|
+    research|records|documents|statistics|evidence|findings"""
 )
 # Plural nouns for people and indefinite pronouns: a sentence may open with one ("Authorities
 # say", "Families told reporters", "Everyone knew"), capitalised but no name.

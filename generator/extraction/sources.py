@@ -47,7 +47,7 @@ _VERBS = (
     r"criticises|criticizes|praised|assured|contends|countered|clarified|lamented|informed|"
     r"advised|forecast|forecasts|projected|argue|insist|warn|claim|announce|confirm|deny|"
     r"expect|determined(?= that)|blamed|blames|blame|appealed|appeals for|"
-    r"identified(?=[^.;]{1,80}\bas\b)"
+    r"identified(?=[^.;]{1,80}\bas\b)|indicate"
 )
 _AUX_WORDS = (
     "at first|has|have|had|also|previously|earlier|later|then|again|further|reportedly|would|will|"
@@ -120,7 +120,7 @@ _DOC_HEAD = (
     r"studies|reports|documents|papers|surveys|polls)"
 )
 _DOC = re.compile(
-    r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|our)\s+|^\s*|[.;:,]\s+)"
+    r"(?:\b(?:the|a|an|its|their|his|her|this|that|these|our)\s+|^\s*|[.;:,]\s+|\n\s*)"
     r"((?:[\w’'-]+\s+){0,3}?" + _DOC_HEAD + r"(?:\s+\d+)?"
     r"(?:\s+(?:from|by|for|of)\s+(?:the\s+)?[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})?)\s*$",
     re.I,
@@ -281,7 +281,11 @@ def _clean_claim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-_DOC_OF = re.compile(_DOC_HEAD + r"\s+(?:from|by|for|of)\s+(?:the\s+)?$", re.I)
+_DOC_OF = re.compile(
+    _DOC_HEAD + r"(?:\s+(?:released|issued|published|compiled|commissioned|prepared|conducted)"
+    r"(?:\s+[\w\s]{0,30}?)?)?\s+(?:from|by|for|of)\s+(?:the\s+)?$",
+    re.I,
+)
 _STAFF_OF = re.compile(
     rf"\b((?:{_STAFF}|doctors)[ \t]+(?:at|from|with)[ \t]+)(?:the[ \t]+)?$",
     re.I,
@@ -320,15 +324,11 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
     if hit and hit[0].type == "ORG" and staff:
         # "researchers at IBM say": the body's people, unnamed (the body answers for them)
         return " ".join(text[staff.start(1) : end].split()), _kind(hit[0]), staff.start(1), end
-    if (
-        hit
-        and hit[0].type in ("ORG", "PLACE")
-        and _DOC_OF.search(text, max(lo, hit[1] - 60), hit[1])
-    ):
+    of = _DOC_OF.search(text, max(lo, hit[1] - 60), hit[1]) if hit else None
+    if of:  # "a preliminary report from the NPS said", "a survey by Gallup found": the document
         doc = _DOC.search(text[max(lo, end - 100) : end])
-        if doc:  # "a preliminary report from the NPS said": the report, the body's document
-            name = _doc_name(doc.group(1))
-            return name, "document", end - len(name), end
+        name = _doc_name(doc.group(1)) if doc else " ".join(text[of.start() : end].split())
+        return name, "document", end - len(name), end
     if hit and hit[0].type != "PERSON":
         owner = _appositive_owner(text, max(lo, hit[1] - 140), hit[1], idx)
         gap = text[text.rfind(",", lo, hit[1]) + 1 : hit[1]].split() if owner else []
@@ -596,6 +596,12 @@ def _verb_hits(
             if rel:  # "the source, who said he had spoken to them, told Reuters"
                 src = _source_before(text, sent.start, rel.start(), idx)
         if not src:
+            made = _DOC_MADE.search(text, max(sent.start, pos - 120), pos)
+            if made:  # "The study, published in Nature, found"; "Research conducted in X shows"
+                src = _source_before(text, sent.start, made.end(1), idx)
+                if src and src[1] == "document" and made.group(2):
+                    basis = basis or " ".join(made.group(2).strip(" ,").split())
+        if not src:
             when = _WHEN_BEFORE.search(text, max(sent.start, pos - 40), pos)
             if when:  # "China on Tuesday stressed that ...": the subject before the day
                 src = _source_before(text, sent.start, when.start(), idx)
@@ -762,6 +768,11 @@ _OWNED_DOC = re.compile(
 _QUOTE_BEFORE = re.compile(r"[,?!][\"”’][ \t]*(?:[a-z]+[ \t]+)?$")
 # '"Quote," Chinese foreign ministry spokesperson Geng Shuang said on Tuesday.'
 _QUOTE_THEN_ROLE = re.compile(r"[,?!][\"”’][ \t]*(?:[\w.’'-]+[ \t]+){0,6}$")
+_DOC_MADE = re.compile(
+    r"\b(" + _DOC_HEAD + r")(,?\s+(?:published|released|issued|conducted|carried out|led|"
+    r"funded|commissioned|presented)\s+[^.;:\"“”]{1,80}?),?\s*$",
+    re.I,
+)
 _WHEN_BEFORE = re.compile(
     r",?\s+(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|night)\s*,?\s*$"
@@ -920,7 +931,8 @@ _ACCORDING_NP = re.compile(
     r"observers|diplomats|witnesses|residents|activists|researchers|scientists|reports|media|"
     r"police|prosecutors|investigators|authorities|doctors|medics|organisers|organizers|"
     r"figures|data|estimates|statistics|records|documents|polls?|surveys?|studies|research|"
-    r"reports?|results|testimony|accounts|people))\b(?=\s*[,.;]|\s+(?:who|in|at|on|from)\b)"
+    r"reports?|results|testimony|accounts|people))\b(?=\s*[,.;]|\s+(?:who|in|at|on|from|by|"
+    r"issued|released|published|commissioned|compiled|prepared|conducted|obtained|seen)\b)"
 )
 _DOC_WORD = re.compile(
     r"figures|data|estimates|statistics|records|documents|poll|survey|stud|research|report|"
