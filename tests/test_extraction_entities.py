@@ -722,3 +722,15 @@ def test_titles_of_works_are_no_entities():
     names = set(entities_by_name(ex))
     assert not {"Harbour Lights", "Tin Orchard", "Glass Meridian", "Office Winter Party"} & names
     assert {"Mara Quell", "Supreme Court", "Nelson Mandela"} <= names
+
+
+def test_a_city_named_like_a_person_after_a_place_cue_is_the_city():
+    ex = run(
+        "The suspects were arrested in Orlando on Friday. The council met in Austin last week. "
+        "Charlotte said she was happy. In Hassan's view the plan failed."
+    )
+    got = {e.name: e.type for e in ex.entities}
+    assert got.get("Orlando") == "PLACE" and got.get("Austin") == "PLACE"
+    assert got.get("Charlotte") == "PERSON" and got.get("Hassan") != "PLACE"
+    person = run("Austin Rivers scored 20 points in Denver.")
+    assert {e.name: e.type for e in person.entities}.get("Austin Rivers") == "PERSON"

