@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 
 from generator.extraction.entities import _PLACE_TAIL, Mention
+from generator.extraction.fastre import trie
 from generator.extraction.gazetteer import given_name_cities
 from generator.extraction.lexicon import (
     COMMON,
@@ -656,6 +658,7 @@ class _NameParts:
         return self._by[_fold(name)]
 
 
+@lru_cache(maxsize=1 << 14)
 def _fold(name: str) -> str:
     """Accents and case aside ("Pena Nieto", "Van Hoof" at a sentence start)."""
     folded = unicodedata.normalize("NFKD", name.casefold())
@@ -738,7 +741,9 @@ _JOBS = "|".join(
         | {"pilot", "co-pilot", "boss", "employee", "worker", "engineer", "executive", "owner"}
     )
 )
-_EMPLOYER = re.compile(rf"[ \t]+(?:[a-z]+[ \t]+)?(?:{_JOBS})[ \t]+[A-Z][\w’'-]+[ \t]+[A-Z][\w’'-]+")
+_EMPLOYER = re.compile(
+    rf"[ \t]+(?:[a-z]+[ \t]+)?(?:{trie(_JOBS.split('|'))})[ \t]+[A-Z][\w’'-]+[ \t]+[A-Z][\w’'-]+"
+)
 _NAME_AFTER = re.compile(r"[ \t]+[A-Z][a-z]|[’']s\b")  # "Austin Rivers", "in Hassan's view"
 _TEAM_PLURAL = re.compile(r"\bthe[ \t]+$")
 
@@ -872,8 +877,17 @@ def _merge_short_forms(b: _Builder) -> None:
 
 def _heads_after(text: str, name: str, heads: frozenset[str]) -> list[str]:
     """The words of ``heads`` that follow the name somewhere in the text ("Cathedral", "Inc")."""
-    found = re.finditer(re.escape(name) + r"[ \t]+([A-Z][A-Za-z]*\.?)", text)
-    return [m.group(1) for m in found if m.group(1).lower() in heads]
+    out = []
+    at = text.find(name)
+    while at >= 0:
+        word = _NEXT_CAPITAL.match(text, at + len(name))
+        if word and word.group(1).lower() in heads:
+            out.append(word.group(1))
+        at = text.find(name, at + 1)
+    return out
+
+
+_NEXT_CAPITAL = re.compile(r"[ \t]+([A-Z][A-Za-z]*\.?)")
 
 
 def _merge_acronyms(b: _Builder) -> None:

@@ -587,7 +587,8 @@ def _verb_hits(
         verb = vm.group(1)
         if _TOPIC_ONLY.match(text, vm.end()) and verb in _TOPIC_VERBS:
             continue  # "X comments on the report": a topic, not what was said
-        if not src:
+        window = text[max(sent.start, pos - 120) : pos]  # (cheap signs first, then patterns)
+        if not src and (" that " in window or " which " in window or " who " in window):
             rel = _RESTRICTIVE.search(text, max(sent.start, pos - 120), pos)
             if rel:  # "The group that represents 155,000 Realtors said": the group
                 src = _source_before(text, sent.start, rel.end(1), idx)
@@ -595,13 +596,13 @@ def _verb_hits(
             rel = _RELATIVE_BETWEEN.search(text, max(sent.start, pos - 160), pos)
             if rel:  # "the source, who said he had spoken to them, told Reuters"
                 src = _source_before(text, sent.start, rel.start(), idx)
-        if not src:
+        if not src and _MADE_WORD.search(window):
             made = _DOC_MADE.search(text, max(sent.start, pos - 120), pos)
             if made:  # "The study, published in Nature, found"; "Research conducted in X shows"
                 src = _source_before(text, sent.start, made.end(1), idx)
                 if src and src[1] == "document" and made.group(2):
                     basis = basis or " ".join(made.group(2).strip(" ,").split())
-        if not src:
+        if not src and _DAY_WORD.search(window, max(0, len(window) - 40)):
             when = _WHEN_BEFORE.search(text, max(sent.start, pos - 40), pos)
             if when:  # "China on Tuesday stressed that ...": the subject before the day
                 src = _source_before(text, sent.start, when.start(), idx)
@@ -773,6 +774,10 @@ _DOC_MADE = re.compile(
     r"funded|commissioned|presented)\s+[^.;:\"“”]{1,80}?),?\s*$",
     re.I,
 )
+_MADE_WORD = re.compile(
+    r"published|released|issued|conducted|carried out|led |funded|commissioned|presented"
+)
+_DAY_WORD = re.compile(r"day\b|week|month|year|morning|afternoon|evening|night")
 _WHEN_BEFORE = re.compile(
     r",?\s+(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|night)\s*,?\s*$"
