@@ -25,6 +25,7 @@ from generator.model import Document, Extraction, Site
 from generator.options import Options
 from generator.project import build_lock, dies_with_parent, display_name, site_name
 from generator.report import Reporter
+from generator.resident import Resident
 from generator.write import DocsWriter, WriteReport
 
 if TYPE_CHECKING:
@@ -44,28 +45,42 @@ def extract(doc: Document, options: Options) -> Extraction:
 
 
 def assemble(
-    items: list[tuple[Document, Extraction]], options: Options, reporter: Reporter
+    items: list[tuple[Document, Extraction]],
+    options: Options,
+    reporter: Reporter,
+    resident: Resident | None = None,
 ) -> Site:
+    """`resident`: what a long-running process kept from its last run; it keeps the assemble
+    memo in memory (written to disk by the run that read it from there)."""
     from generator.assemble import assemble as run
     from generator.memo import AssembleMemo
     from generator.registry import load_registry, reliability_letters
 
     registry = load_registry(options.path(options.registry)) if options.registry else ()
     state, code = BuildState(options), code_fingerprint(RENDER_CODE)
-    memo = AssembleMemo(state.read_objects("assemble", code))
-    site = run(items, reliability_letters(registry), memo)
-    if memo.made or len(memo.current) != len(memo.previous):
+    kept = resident.memo if resident is not None else None
+    memo = AssembleMemo(kept if kept is not None else state.read_objects("assemble", code))
+    site = run(items, reliability_letters(registry), memo, resident)
+    changed = memo.made or len(memo.current) != len(memo.previous)
+    if changed and kept is None:
         state.write_objects("assemble", code, memo.current)
+    if resident is not None:
+        resident.memo = memo.current
     reporter.detail(f"assemble memo: {memo.made} made, {len(memo.current) - memo.made} reused")
     return site
 
 
 def render_site(
-    site: Site, name: str, memo: RenderMemo, jobs: int, site_url: str
+    site: Site,
+    name: str,
+    memo: RenderMemo,
+    jobs: int,
+    site_url: str,
+    resident: Resident | None = None,
 ) -> dict[str, Rendered]:
     from generator.render import render_site as run
 
-    return run(site, name, memo, jobs=jobs, site_url=site_url)
+    return run(site, name, memo, jobs=jobs, site_url=site_url, resident=resident)
 
 
 def feed_site_url(site_url: str | None) -> str:
@@ -135,14 +150,19 @@ def _documents(
     options: Options,
     reporter: Reporter,
     result: GenerateResult,
+    resident: Resident | None = None,
 ) -> list[tuple[Document, Extraction]]:
-    """Every readable seed with its extraction, from the cache when the seed is unchanged."""
+    """Every readable seed with its extraction, from the cache when the seed is unchanged
+    (from memory for what `resident` holds)."""
     store = ExtractionCache(options.path(options.cache) / "extractions.sqlite")
+    held = resident.items if resident is not None else {}
     try:
-        present = store.present(k for k in keys.values() if k)
+        present = store.present(k for k in keys.values() if k and k not in held)
+        present.update(k for k in keys.values() if k in held)
         todo = [p for p in paths if keys[p] not in present]
         aside = _extract_aside(todo, options) if _worth_aside(todo, options) else None
-        cached = store.get_many(k for k in keys.values() if k)  # meanwhile
+        cached = store.get_many(k for k in keys.values() if k and k not in held)  # meanwhile
+        cached.update((k, held[k]) for k in keys.values() if k in held)
         outcomes: dict[Path, Outcome] = dict(zip(todo, aside(), strict=True)) if aside else {}
         rest = [p for p in paths if keys[p] not in cached and p not in outcomes]
         outcomes.update(zip(rest, read_and_extract(rest, options, reporter), strict=True))
@@ -152,7 +172,13 @@ def _documents(
             if key and not isinstance(outcome, SeedError):
                 fresh[key] = outcome
         store.put_many(fresh)
-        store.keep_only({k for k in keys.values() if k})
+        live = {k for k in keys.values() if k}
+        if resident is None or not held:
+            store.keep_only(live)
+        else:
+            store.forget([k for k in held if k not in live])
+        if resident is not None:
+            resident.items = {k: v for k, v in {**cached, **fresh}.items() if k in live}
     finally:
         store.close()
     items = []
@@ -272,7 +298,11 @@ def few_collections() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.enable()  # what was frozen stays out of the collector's way; refcounting frees it
+        # What the run made stays out of the collector's way too (a long-running process keeps
+        # its site model: scanning it after each run would cost more than the run's garbage
+        # cycles); refcounting frees the rest.
+        gc.freeze()
+        gc.enable()
 
 
 def generate_unlocked(
@@ -280,8 +310,10 @@ def generate_unlocked(
     reporter: Reporter,
     site_url: str | None = None,
     on_work: Callable[[], None] | None = None,
+    resident: Resident | None = None,
 ) -> GenerateResult:
-    """`on_work` is called as soon as the run knows it has pages to generate."""
+    """`on_work` is called as soon as the run knows it has pages to generate. `resident`:
+    what a long-running process keeps from one run to the next (generator/resident.py)."""
     result = GenerateResult()
     site_url = feed_site_url(site_url)
     seeds_dir = options.path(options.seeds)
@@ -312,21 +344,30 @@ def generate_unlocked(
     build_state.forget("run")
     log_start = len(reporter.log)
     clock = time.perf_counter()
-    items = _documents(paths, keys, options, reporter, result)
+    items = _documents(paths, keys, options, reporter, result, resident)
     reporter.detail(f"read and extract: {time.perf_counter() - clock:.1f} s")
     clock = time.perf_counter()
-    site = assemble(items, options, reporter)
+    site = assemble(items, options, reporter, resident)
     reporter.detail(f"assemble: {time.perf_counter() - clock:.1f} s")
     writer = DocsWriter(docs)
     render_code = code_fingerprint(RENDER_CODE) + name
-    previous = build_state.read("render")
+    if resident is not None and resident.signatures is not None:
+        previous = {"code": resident.signatures[0], "pages": resident.signatures[1]}
+    else:
+        previous = build_state.read("render")
     memo = RenderMemo(
-        previous.get("pages") if previous.get("code") == render_code else None, writer.is_intact
+        previous.get("pages") if previous.get("code") == render_code else None,
+        writer.is_intact,
+        resident.inputs if resident is not None else None,
     )
     build_state.forget("render")
+    if resident is not None:
+        resident.signatures = None
     clock = time.perf_counter()
     jobs = render_jobs(options, _resident_bytes())
-    pages = render_site(site, name, memo, jobs, site_url)
+    pages = render_site(site, name, memo, jobs, site_url, resident)
+    if resident is not None:
+        resident.forget_pages(set(pages))
     reporter.detail(f"render: {time.perf_counter() - clock:.1f} s")
     clock = time.perf_counter()
     try:
@@ -337,6 +378,8 @@ def generate_unlocked(
         return result
     reporter.detail(f"write: {time.perf_counter() - clock:.1f} s")
     build_state.write("render", {"code": render_code, "pages": memo.signatures})
+    if resident is not None:
+        resident.signatures = (render_code, memo.signatures)
     reporter.detail(f"{memo.rendered} pages rendered, {len(pages) - memo.rendered} unchanged")
     for note in report.notices():
         reporter.warn(note)

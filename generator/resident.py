@@ -1,0 +1,59 @@
+"""What a long-running process (`briefing serve`) keeps in memory from one generate to the next,
+so that an edit costs work in proportion to what it touched, not to the size of the site.
+
+Nothing here is ever a reason for a page to differ from a clean build's: every value kept is
+reused only under a key that holds everything it was made from (a seed's content key, its
+briefing's slug, an entity page's key and the occurrences it lists), and recomputed otherwise.
+Counts kept across runs (the entities named together) are integers, updated by taking out the
+contributions of the briefings that changed and adding their new ones.
+
+The build state on disk (generator/buildstate.py) stays the one record of what was built: this
+is a cache of it, lost when the process ends.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model import Document, EntityPage, Extraction, SourcePage
+from generator.textsim import TfIdfReuse
+
+Identity = tuple[str, str]  # (entity type, casefolded name)
+Occurrences = tuple[tuple[str, str, int], ...]  # (seed content key, briefing slug, index)
+
+
+@dataclass
+class Resident:
+    # read and extract: seed content key -> its document and extraction
+    items: dict[str, tuple[Document, Extraction]] = field(default_factory=dict)
+    # assemble: page per identity, with the key and occurrences it was made from
+    entities: dict[Identity, tuple[str, Occurrences, EntityPage]] = field(default_factory=dict)
+    sources: dict[str, tuple[str, Occurrences, SourcePage]] = field(default_factory=dict)
+    # story grouping's TF-IDF vectors, top terms and cosines
+    tfidf: TfIdfReuse = field(default_factory=lambda: TfIdfReuse(0))
+    # each briefing's main entity keys (by slug) and the co-mention counts they add up to
+    main: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    co_counts: dict[str, Counter[str]] = field(default_factory=dict)
+    co_lists: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    # related briefings: holders (slugs, in site order) of each main entity key, each
+    # briefing's sort key and its related list
+    holders: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    order: dict[str, Any] = field(default_factory=dict)
+    related: dict[str, list[str]] = field(default_factory=dict)
+    # render: each page's last inputs and signature (see RenderMemo.page); for entity and
+    # source pages, the objects they were made of instead (an entity page: itself, its
+    # co-mention list and the names of those entities)
+    inputs: dict[str, tuple[Any, str]] = field(default_factory=dict)
+    same_objects: dict[str, tuple[tuple, str]] = field(default_factory=dict)
+    # the assemble memo (story words and stories), kept here instead of read from disk
+    memo: dict[str, Any] | None = None
+    # the render memo's signatures as last written
+    signatures: dict[str, str] | None = None
+
+    def forget_pages(self, paths: set[str]) -> None:
+        """Keep the render records of these pages only (the pages of the last run)."""
+        for record in (self.inputs, self.same_objects):
+            for path in [p for p in record if p not in paths]:
+                del record[path]
