@@ -24,7 +24,7 @@ from generator.model import (
     SourceRef,
     Story,
 )
-from generator.resident import Occurrences, Resident
+from generator.resident import Resident
 from generator.slugs import RESERVED, SlugAllocator
 from generator.stories import Group, group_briefings, story_words
 from generator.storyfacts import build_story
@@ -68,6 +68,7 @@ def assemble(
     memo = memo or AssembleMemo()
     groups = _grouping(briefings, memo, resident)  # in a second process on large sites
     resident = resident or Resident()
+    resident.changed = _changed_briefings(briefings, resident)
     entities, entity_keys = _entity_pages(briefings, resident)
     sources, source_keys = _source_pages(briefings, resident)
     mains = {b.slug: tuple(main_entity_keys(b, entity_keys)) for b in briefings}
@@ -89,8 +90,10 @@ def _grouping(
     briefings: list[Briefing], memo: AssembleMemo, resident: Resident | None
 ) -> Callable[[], list[Group]]:
     """Story grouping, started now; call the result for the groups. On large sites it runs in
-    a forked process while this one assembles entity and source pages, unless a long-running
-    process keeps what it computed for the next run (`resident`): then here, when called."""
+    a forked process while this one assembles entity and source pages. A long-running process
+    (`resident`) keeps the TF-IDF values grouping computes, so it groups here, when called:
+    forked, it would not keep them, and it would make this process copy every page of the site
+    model it touches meanwhile (measured slower at 10,000 briefings)."""
     global _grouping_input
     words = [
         memo.get(b.document.key and "words:" + b.document.key, lambda b=b: story_words(b))
@@ -168,23 +171,54 @@ def _story_inputs(
     return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
-def _occurrences(pairs: list[tuple[Briefing, int]]) -> Occurrences | None:
-    """What a page made from these occurrences depends on; None when a seed has no key."""
-    out = []
-    for b, i in pairs:
-        if b.document.key is None:
-            return None
-        out.append((b.document.key, b.slug, i))
-    return tuple(out)
+def _changed_briefings(briefings: list[Briefing], resident: Resident) -> set[str]:
+    """Slugs of the briefings that are not as in the last run (another seed, or none then), or
+    were there and are gone; every briefing when a seed has no content key."""
+    now = {b.slug: b.document.key for b in briefings}
+    before, resident.seeds = resident.seeds, now
+    if None in now.values() or None in before.values():
+        return set(now) | set(before)
+    changed = {slug for slug, key in now.items() if before.get(slug) != key}
+    return changed | {slug for slug in before if slug not in now}
+
+
+def _touched(
+    briefings: list[Briefing],
+    changed: set[str],
+    before: dict[str, list],
+    names: Callable[[Briefing], list],
+) -> tuple[set, dict[str, list]]:
+    """The identities named by changed briefings, now or in the last run (`before`: each
+    briefing's identities then), and each briefing's identities now."""
+    touched: set = set()
+    for slug in changed:
+        touched.update(before.get(slug, ()))
+    now = {}
+    for b in briefings:
+        if b.slug in changed or b.slug not in before:
+            now[b.slug] = names(b)
+            touched.update(now[b.slug])
+        else:
+            now[b.slug] = before[b.slug]
+    return touched, now
 
 
 def _entity_pages(
     briefings: list[Briefing], resident: Resident
 ) -> tuple[dict[str, EntityPage], dict[tuple[str, str], str]]:
+    """An entity page per identity (type and case-folded name). A page of the last run is kept
+    when no briefing naming its identity changed, and its key is the same."""
+    touched, identities = _touched(
+        briefings,
+        resident.changed,
+        resident.entity_identities,
+        lambda b: [(e.type, e.name.casefold()) for e in b.extraction.entities],
+    )
+    resident.entity_identities = identities
     by_identity: dict[tuple[str, str], list[tuple[Briefing, int]]] = defaultdict(list)
     for b in briefings:
-        for i, e in enumerate(b.extraction.entities):
-            by_identity[(e.type, e.name.casefold())].append((b, i))
+        for i, identity in enumerate(identities[b.slug]):
+            by_identity[identity].append((b, i))
     slugs = SlugAllocator(reserved=set(RESERVED))
     pages: dict[str, EntityPage] = {}
     keys: dict[tuple[str, str], str] = {}
@@ -196,14 +230,14 @@ def _entity_pages(
         key = slugs.take(first.name, fallback="entity")
         for b, i in occurrences:
             keys[(b.slug, b.extraction.entities[i].name)] = key
-        made_of = _occurrences(occurrences)
         known = resident.entities.get(identity)
-        if made_of is not None and known is not None and known[:2] == (key, made_of):
-            page = known[2]
+        if known is not None and known[0] != key:
+            resident.key_epoch += 1  # an entity named before has another key
+        if known is not None and known[0] == key and identity not in touched:
+            page = known[1]
         else:
             page = _entity_page(key, occurrences, starts)
-        if made_of is not None:
-            kept[identity] = (key, made_of, page)
+        kept[identity] = (key, page)
         pages[key] = page
     resident.entities = kept
     return pages, keys
@@ -301,10 +335,18 @@ def _count(counts: dict[str, Counter[str]], here: tuple[str, ...], sign: int) ->
 def _source_pages(
     briefings: list[Briefing], resident: Resident
 ) -> tuple[dict[str, SourcePage], dict[tuple[str, str], str]]:
+    """A source page per identity (case-folded name), kept as _entity_pages keeps them."""
+    touched, identities = _touched(
+        briefings,
+        resident.changed,
+        resident.source_identities,
+        lambda b: [s.name.casefold() for s in b.extraction.sources],
+    )
+    resident.source_identities = identities
     by_identity: dict[str, list[tuple[Briefing, int]]] = defaultdict(list)
     for b in briefings:
-        for i, s in enumerate(b.extraction.sources):
-            by_identity[s.name.casefold()].append((b, i))
+        for i, identity in enumerate(identities[b.slug]):
+            by_identity[identity].append((b, i))
     slugs = SlugAllocator(reserved=set(RESERVED))
     pages: dict[str, SourcePage] = {}
     keys: dict[tuple[str, str], str] = {}
@@ -315,10 +357,11 @@ def _source_pages(
         key = slugs.take(first.name, fallback="source")
         for b, i in occurrences:
             keys[(b.slug, b.extraction.sources[i].name)] = key
-        made_of = _occurrences(occurrences)
         known = resident.sources.get(identity)
-        if made_of is not None and known is not None and known[:2] == (key, made_of):
-            page = known[2]
+        if known is not None and known[0] != key:
+            resident.key_epoch += 1  # a source named before has another key
+        if known is not None and known[0] == key and identity not in touched:
+            page = known[1]
         else:
             page = SourcePage(key=key, name=first.name, kind=first.kind)
             for b, i in occurrences:
@@ -327,8 +370,7 @@ def _source_pages(
                     page.refs.append(
                         SourceRef(briefing=b.slug, basis=s.basis, claim=c.text, sentence=c.sentence)
                     )
-        if made_of is not None:
-            kept[identity] = (key, made_of, page)
+        kept[identity] = (key, page)
         pages[key] = page
     resident.sources = kept
     return pages, keys

@@ -76,7 +76,7 @@ def render_site(
             pages[path] = text
     pages.update(render_listings(site, site_name, memo))
     pages.update(render_stories(site, memo))
-    pages.update(render_whats_new(site, memo))
+    pages.update(render_whats_new(site, memo, resident.views if resident else None))
     pages.update(render_feeds(site, site_url, site_name, memo))
     return pages
 
@@ -92,8 +92,17 @@ def _render_chunk(work: list[_PageJob]) -> list[tuple[str, str, str | None]]:
         if kind == "briefing":
             b = lists[0][i]
             path = Links.briefing(b.slug)
-            inputs = briefing_inputs(b, site, by_slug)
-            text = memo.page(path, inputs, lambda b=b: render_briefing(b, site, by_slug))
+            made = _briefing_made_of(b, site, by_slug, resident)
+            last = same.get(path)
+            if made is not None and last is not None and last[0] == made:
+                text = memo.signed(path, last[1], lambda b=b: render_briefing(b, site, by_slug))
+            else:
+                inputs = briefing_inputs(b, site, by_slug)
+                text = memo.page(
+                    path, inputs, lambda b=b: render_briefing(b, site, by_slug), remember=False
+                )
+            if made is not None:
+                same[path] = (made, memo.signatures[path])
         elif kind == "entity":
             e = lists[1][i]
             path = Links.entity(e.key)
@@ -129,6 +138,20 @@ def _render_chunk(work: list[_PageJob]) -> list[tuple[str, str, str | None]]:
             same[path] = ((src,), memo.signatures[path])
         out.append((path, memo.signatures[path], None if text is UNCHANGED else text))
     return out
+
+
+def _briefing_made_of(
+    b: Briefing, site: Site, by_slug: dict[str, Briefing], resident: Resident | None
+) -> tuple | None:
+    """What briefing_inputs is made of, cheaper to compare: the seeds (content keys) of the
+    briefing and of its related briefings, its story, and the resident run count of key
+    changes (entity and source keys come from the seed's names). None: not comparable."""
+    if resident is None or b.document.key is None:
+        return None
+    related = tuple((r, by_slug[r].document.key) for r in b.related if r in by_slug)
+    if any(key is None for _, key in related):
+        return None
+    return (b.document.key, b.slug, related, _story_of(b, site), resident.key_epoch)
 
 
 def _brief(b: Briefing) -> tuple[str, str, str | None]:

@@ -21,18 +21,25 @@ from generator.model import Document, EntityPage, Extraction, SourcePage
 from generator.textsim import TfIdfReuse
 
 Identity = tuple[str, str]  # (entity type, casefolded name)
-Occurrences = tuple[tuple[str, str, int], ...]  # (seed content key, briefing slug, index)
 
 
 @dataclass
 class Resident:
     # read and extract: seed content key -> its document and extraction
     items: dict[str, tuple[Document, Extraction]] = field(default_factory=dict)
-    # assemble: page per identity, with the key and occurrences it was made from
-    entities: dict[Identity, tuple[str, Occurrences, EntityPage]] = field(default_factory=dict)
-    sources: dict[str, tuple[str, Occurrences, SourcePage]] = field(default_factory=dict)
+    # assemble: each briefing's seed (content key, by slug), the slugs of the briefings that
+    # changed in the last run, each briefing's entity and source identities, and the page of
+    # each identity with its key
+    seeds: dict[str, str | None] = field(default_factory=dict)
+    changed: set[str] = field(default_factory=set)
+    entity_identities: dict[str, list[Identity]] = field(default_factory=dict)
+    source_identities: dict[str, list[str]] = field(default_factory=dict)
+    entities: dict[Identity, tuple[str, EntityPage]] = field(default_factory=dict)
+    sources: dict[str, tuple[str, SourcePage]] = field(default_factory=dict)
     # story grouping's TF-IDF vectors, top terms and cosines
     tfidf: TfIdfReuse = field(default_factory=lambda: TfIdfReuse(0))
+    # a count of the runs in which an entity or source named before got another key
+    key_epoch: int = 0
     # each briefing's main entity keys (by slug) and the co-mention counts they add up to
     main: dict[str, tuple[str, ...]] = field(default_factory=dict)
     co_counts: dict[str, Counter[str]] = field(default_factory=dict)
@@ -47,6 +54,8 @@ class Resident:
     # co-mention list and the names of those entities)
     inputs: dict[str, tuple[Any, str]] = field(default_factory=dict)
     same_objects: dict[str, tuple[tuple, str]] = field(default_factory=dict)
+    # what's new: each period page's view and what it was made of (see whatsnew._view)
+    views: dict[str, tuple[tuple, dict[str, Any]]] = field(default_factory=dict)
     # the assemble memo (story words and stories), kept here instead of read from disk
     memo: dict[str, Any] | None = None
     # the render memo's signatures as last written
@@ -54,6 +63,6 @@ class Resident:
 
     def forget_pages(self, paths: set[str]) -> None:
         """Keep the render records of these pages only (the pages of the last run)."""
-        for record in (self.inputs, self.same_objects):
+        for record in (self.inputs, self.same_objects, self.views):
             for path in [p for p in record if p not in paths]:
                 del record[path]
