@@ -45,6 +45,13 @@ def main() -> int:
     )
     parser.add_argument("--tmp", default=None, help="parent folder for the temporary project")
     parser.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="port of the preview (default: a free one); the same port as the last run on the "
+        "project reuses its preview (the site URL is part of what the preview is built for)",
+    )
+    parser.add_argument(
         "--startup",
         type=float,
         default=None,
@@ -59,7 +66,7 @@ def main() -> int:
             project = make_project(work / "project", with_seed=False).root
             corpus.write_corpus(project / "seeds", args.n, corpus.load_articles(None))
         seed = sorted(p for p in (project / "seeds").iterdir() if p.suffix != ".json")[0]
-        port = free_port()
+        port = args.port or free_port()
         cmd = [sys.executable, "-m", "generator", "serve", "-q", "--root", str(project)]
         server = subprocess.Popen(
             [*cmd, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
