@@ -30,10 +30,12 @@ from test_serve import wait_http  # noqa: E402
 
 from generator.slugs import slugify  # noqa: E402
 
+RUN = str(time.time_ns() % 10**9)  # an edited project is edited again by the next run
+
 
 def word(n: int) -> str:
-    """A word no seed holds, different for each edit."""
-    return "Marsax" + "".join(chr(ord("a") + int(d)) for d in str(n)) + "lokk"
+    """A word no seed holds, different for each edit (and each run)."""
+    return "Marsax" + "".join(chr(ord("a") + int(d)) for d in f"{n}9{RUN}") + "lokk"
 
 
 def main() -> int:

@@ -160,10 +160,16 @@ class _Preview:
         """Regenerate and rebuild; `shown` is called as soon as the pages are in place (the
         search bundles follow)."""
         step, self.site_step = self.site_step, None
+        if full:  # the site's setup changed: the model is made again from the seeds
+            self.resident = Resident()
         try:
             with build_lock(self.options, reporter):
-                with few_collections():
-                    result = generate_unlocked(self.options, reporter, resident=self.resident)
+                try:
+                    with few_collections():
+                        result = generate_unlocked(self.options, reporter, resident=self.resident)
+                except BaseException:
+                    self.resident = Resident()  # it may hold half of a run: not to be trusted
+                    raise
                 if not result.done:
                     return False
                 code = build_site(
