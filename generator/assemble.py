@@ -71,7 +71,7 @@ def assemble(
     resident.changed = _changed_briefings(briefings, resident)
     entities, entity_keys = _entity_pages(briefings, resident)
     sources, source_keys = _source_pages(briefings, resident)
-    mains = {b.slug: tuple(main_entity_keys(b, entity_keys)) for b in briefings}
+    mains = _main_keys(briefings, entity_keys, resident)
     _co_mentions(entities, mains, resident)
     _relate(briefings, mains, resident)
     stories = _stories(groups(), entity_keys, reliability or {}, memo)
@@ -288,6 +288,23 @@ def main_entity_keys(b: Briefing, keys: dict[tuple[str, str], str]) -> list[str]
     """The briefing's most-mentioned entities (keys), at most MAIN_ENTITIES of them."""
     ranked = sorted(b.extraction.entities, key=lambda e: -len(e.mentions))
     return list(dict.fromkeys(keys[(b.slug, e.name)] for e in ranked))[:MAIN_ENTITIES]
+
+
+def _main_keys(
+    briefings: list[Briefing], keys: dict[tuple[str, str], str], resident: Resident
+) -> dict[str, tuple[str, ...]]:
+    """Each briefing's main entity keys (by slug): those of the last run for a briefing that
+    did not change, while no entity named before got another key."""
+    same = resident.main_epoch == resident.key_epoch
+    before, changed = resident.main, resident.changed
+    mains = {
+        b.slug: before[b.slug]
+        if same and b.slug in before and b.slug not in changed
+        else tuple(main_entity_keys(b, keys))
+        for b in briefings
+    }
+    resident.main_epoch = resident.key_epoch
+    return mains
 
 
 def _co_mentions(

@@ -96,6 +96,12 @@ class GenerateResult:
     errors: list[str] = field(default_factory=list)
     report: WriteReport | None = None
     unchanged: bool = False  # nothing to do: the docs tree already matches the seeds
+    # records a resident run leaves to write once the pages are shown (see generate_unlocked)
+    deferred: list[Callable[[], None]] = field(default_factory=list)
+
+    def finish(self) -> None:
+        while self.deferred:
+            self.deferred.pop(0)()
 
     @property
     def done(self) -> bool:
@@ -377,9 +383,13 @@ def generate_unlocked(
         result.errors.append(str(exc))
         return result
     reporter.detail(f"write: {time.perf_counter() - clock:.1f} s")
-    build_state.write("render", {"code": render_code, "pages": memo.signatures})
-    if resident is not None:
+    record = {"code": render_code, "pages": memo.signatures}
+    if resident is None:
+        build_state.write("render", record)
+    else:  # kept in memory; on disk (for a later build) once the pages are shown: until then
+        # the record stays forgotten, so a run killed meanwhile only renders more next time
         resident.signatures = (render_code, memo.signatures)
+        result.deferred.append(lambda: build_state.write("render", record))
     reporter.detail(f"{memo.rendered} pages rendered, {len(pages) - memo.rendered} unchanged")
     for note in report.notices():
         reporter.warn(note)

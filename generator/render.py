@@ -77,7 +77,9 @@ def render_site(
     pages.update(render_listings(site, site_name, memo))
     pages.update(render_stories(site, memo))
     pages.update(render_whats_new(site, memo, resident.views if resident else None))
-    pages.update(render_feeds(site, site_url, site_name, memo))
+    pages.update(
+        render_feeds(site, site_url, site_name, memo, resident.entries if resident else None)
+    )
     return pages
 
 

@@ -42,6 +42,7 @@ class Resident:
     key_epoch: int = 0
     # each briefing's main entity keys (by slug) and the co-mention counts they add up to
     main: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    main_epoch: int = -1  # key_epoch when `main` was made
     co_counts: dict[str, Counter[str]] = field(default_factory=dict)
     co_lists: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     # related briefings: holders (slugs, in site order) of each main entity key, each
@@ -54,6 +55,8 @@ class Resident:
     # co-mention list and the names of those entities)
     inputs: dict[str, tuple[Any, str]] = field(default_factory=dict)
     same_objects: dict[str, tuple[tuple, str]] = field(default_factory=dict)
+    # feeds: each briefing's entry (by slug), with its seed and the site URL
+    entries: dict[str, tuple[str | None, str, tuple]] = field(default_factory=dict)
     # what's new: each period page's view and what it was made of (see whatsnew._view)
     views: dict[str, tuple[tuple, dict[str, Any]]] = field(default_factory=dict)
     # the assemble memo (story words and stories), kept here instead of read from disk

@@ -172,6 +172,11 @@ class _Preview:
                     raise
                 if not result.done:
                     return False
+
+                def pages_in_place() -> None:
+                    shown()
+                    result.finish()  # the records that could wait
+
                 code = build_site(
                     self.options,
                     reporter,
@@ -180,8 +185,9 @@ class _Preview:
                     record="preview",
                     full=full,
                     process=step,
-                    on_pages=shown,
+                    on_pages=pages_in_place,
                 )
+                result.finish()
         finally:
             if step is not None:
                 step.cancel()

@@ -50,6 +50,7 @@ def generate(options: Options, resident: Resident | None = None) -> None:
     with few_collections():
         result = generate_unlocked(options, Reporter(-1), resident=resident)
     assert result.done and result.exit_code == 0
+    result.finish()
 
 
 def docs_files(docs: Path) -> dict[str, bytes]:
