@@ -2,10 +2,12 @@
 so that an edit costs work in proportion to what it touched, not to the size of the site.
 
 Nothing here is ever a reason for a page to differ from a clean build's: every value kept is
-reused only under a key that holds everything it was made from (a seed's content key, its
-briefing's slug, an entity page's key and the occurrences it lists), and recomputed otherwise.
-Counts kept across runs (the entities named together) are integers, updated by taking out the
-contributions of the briefings that changed and adding their new ones.
+reused only while everything it was made from is as then (a seed's content key, its briefing's
+slug, an entity page's key and the briefings naming it, the objects a page shows), and made
+again otherwise. Counts kept across runs (the entities named together, story grouping's
+document frequencies) are integers, updated by taking out the contributions of the briefings
+that changed and adding their new ones. `tests/test_resident.py` compares the docs tree after
+sequences of changes with a clean generate's.
 
 The build state on disk (generator/buildstate.py) stays the one record of what was built: this
 is a cache of it, lost when the process ends.
@@ -25,6 +27,9 @@ Identity = tuple[str, str]  # (entity type, casefolded name)
 
 @dataclass
 class Resident:
+    """Kept by `serve` between runs; a fresh one (as `build` and `generate` pass) computes
+    everything."""
+
     # read and extract: seed content key -> its document and extraction
     items: dict[str, tuple[Document, Extraction]] = field(default_factory=dict)
     # assemble: each briefing's seed (content key, by slug), the slugs of the briefings that
