@@ -357,6 +357,8 @@ def generate_unlocked(
     reporter.detail(f"assemble: {time.perf_counter() - clock:.1f} s")
     writer = DocsWriter(docs)
     render_code = code_fingerprint(RENDER_CODE) + name
+    if resident is not None and resident.written != _stamp_of(writer.manifest_path):
+        resident.signatures = None  # another run wrote the docs tree since: its record counts
     if resident is not None and resident.signatures is not None:
         previous = {"code": resident.signatures[0], "pages": resident.signatures[1]}
     else:
@@ -383,6 +385,8 @@ def generate_unlocked(
         result.errors.append(str(exc))
         return result
     reporter.detail(f"write: {time.perf_counter() - clock:.1f} s")
+    if resident is not None:
+        resident.written = _stamp_of(writer.manifest_path)
     record = {"code": render_code, "pages": memo.signatures}
     if resident is None:
         build_state.write("render", record)
@@ -407,6 +411,14 @@ def generate_unlocked(
     result.site = site
     result.report = report
     return result
+
+
+def _stamp_of(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def mkdocs_env(site_url: str | None = None, pdf_links: bool = False) -> dict[str, str]:

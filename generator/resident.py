@@ -66,8 +66,11 @@ class Resident:
     views: dict[str, tuple[tuple, dict[str, Any]]] = field(default_factory=dict)
     # the assemble memo (story words and stories), kept here instead of read from disk
     memo: dict[str, Any] | None = None
-    # the render memo's signatures as last written
-    signatures: dict[str, str] | None = None
+    # the render memo's signatures as last written, and the docs manifest's stamp after that
+    # run wrote it (another process writing the docs tree changes it: then the record on disk
+    # is the one to compare with)
+    signatures: tuple[str, dict[str, str]] | None = None
+    written: tuple[int, int, int] | None = None
 
     def forget_pages(self, paths: set[str]) -> None:
         """Keep the render records of these pages only (the pages of the last run)."""

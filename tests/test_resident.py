@@ -137,3 +137,19 @@ def test_twenty_edits_in_a_row_stay_equal_to_a_clean_generate(tmp_path):
         change(seeds, "edit", n * 7 + 1, n)
         generate(options, resident)
     assert_same_as_clean(options, tmp_path / "clean")
+
+
+def test_a_run_of_another_process_between_edits_is_taken_into_account(tmp_path):
+    """`briefing build --site-url` (another process) writes the docs tree while serve runs:
+    serve's next edit compares with what that run left, not with what serve wrote before."""
+    make_project(tmp_path / "p", {n: STORY_SEEDS[n] for n in NAMES[:5]}, with_seed=False)
+    options = options_for(tmp_path / "p")
+    resident = Resident()
+    generate(options, resident)
+    with few_collections():
+        other = generate_unlocked(options, Reporter(-1), site_url="https://example.org/desk/")
+    assert other.exit_code == 0
+    assert "example.org" in (options.root / "briefings" / "feeds" / "all.xml").read_text()
+    change(options.root / "seeds", "edit", 0, 0)
+    generate(options, resident)
+    assert_same_as_clean(options, tmp_path / "clean")
