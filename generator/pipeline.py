@@ -335,7 +335,10 @@ def generate_unlocked(
     build_state = BuildState(options)
     fingerprint = generate_fingerprint(keys, options, name + "\0" + site_url)
     state = build_state.read("run")
-    if state.get("fingerprint") == fingerprint and DocsWriter(docs).intact():
+    # A resident model not yet made is made now, even when the docs tree is up to date: the
+    # first edit then costs what the next ones do.
+    primed = resident is None or resident.primed
+    if primed and state.get("fingerprint") == fingerprint and DocsWriter(docs).intact():
         for line in state.get("log", []):
             kind, _, message = line.partition(": ")
             (reporter.error if kind == "error" else reporter.warn)(message)
@@ -410,6 +413,8 @@ def generate_unlocked(
     )
     result.site = site
     result.report = report
+    if resident is not None:
+        resident.primed = True
     return result
 
 

@@ -30,6 +30,7 @@ class Resident:
     """Kept by `serve` between runs; a fresh one (as `build` and `generate` pass) computes
     everything."""
 
+    primed: bool = False  # a whole run has filled it
     # read and extract: seed content key -> its document and extraction
     items: dict[str, tuple[Document, Extraction]] = field(default_factory=dict)
     # assemble: each briefing's seed (content key, by slug), the slugs of the briefings that
