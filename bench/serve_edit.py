@@ -30,10 +30,12 @@ from test_serve import wait_http  # noqa: E402
 
 from generator.slugs import slugify  # noqa: E402
 
+RUN = str(time.time_ns() % 10**9)  # an edited project is edited again by the next run
+
 
 def word(n: int) -> str:
-    """A word no seed holds, different for each edit."""
-    return "Marsax" + "".join(chr(ord("a") + int(d)) for d in str(n)) + "lokk"
+    """A word no seed holds, different for each edit (and each run)."""
+    return "Marsax" + "".join(chr(ord("a") + int(d)) for d in f"{n}9{RUN}") + "lokk"
 
 
 def main() -> int:
@@ -44,6 +46,13 @@ def main() -> int:
         "--project", type=Path, default=None, help="an existing project (edited in place)"
     )
     parser.add_argument("--tmp", default=None, help="parent folder for the temporary project")
+    parser.add_argument(
+        "--port",
+        type=int,
+        default=None,
+        help="port of the preview (default: a free one); the same port as the last run on the "
+        "project reuses its preview (the site URL is part of what the preview is built for)",
+    )
     parser.add_argument(
         "--startup",
         type=float,
@@ -59,7 +68,7 @@ def main() -> int:
             project = make_project(work / "project", with_seed=False).root
             corpus.write_corpus(project / "seeds", args.n, corpus.load_articles(None))
         seed = sorted(p for p in (project / "seeds").iterdir() if p.suffix != ".json")[0]
-        port = free_port()
+        port = args.port or free_port()
         cmd = [sys.executable, "-m", "generator", "serve", "-q", "--root", str(project)]
         server = subprocess.Popen(
             [*cmd, "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

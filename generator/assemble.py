@@ -24,6 +24,7 @@ from generator.model import (
     SourceRef,
     Story,
 )
+from generator.resident import Resident
 from generator.slugs import RESERVED, SlugAllocator
 from generator.stories import Group, group_briefings, story_words
 from generator.storyfacts import build_story
@@ -50,9 +51,11 @@ def assemble(
     items: list[tuple[Document, Extraction]],
     reliability: dict[str, str] | None = None,
     memo: AssembleMemo | None = None,
+    resident: Resident | None = None,
 ) -> Site:
     """`reliability`: lower-cased source or outlet name -> the editor's letter (A-F).
-    `memo`: story words and stories from the last run, reused where their inputs are the same."""
+    `memo`: story words and stories from the last run, reused where their inputs are the same.
+    `resident`: what a long-running process kept from its last run (generator/resident.py)."""
     slugs = SlugAllocator(reserved=set(RESERVED))
     briefings = []
     for doc, ex in items:
@@ -63,10 +66,14 @@ def assemble(
         )
     briefings.sort(key=briefing_sort_key)
     memo = memo or AssembleMemo()
-    groups = _grouping(briefings, memo)  # in a second process on large sites, meanwhile:
-    entities, entity_keys = _entity_pages(briefings)
-    sources, source_keys = _source_pages(briefings)
-    _relate(briefings, entity_keys)
+    groups = _grouping(briefings, memo, resident)  # in a second process on large sites
+    resident = resident or Resident()
+    resident.changed = _changed_briefings(briefings, resident)
+    entities, entity_keys = _entity_pages(briefings, resident)
+    sources, source_keys = _source_pages(briefings, resident)
+    mains = _main_keys(briefings, entity_keys, resident)
+    _co_mentions(entities, mains, resident)
+    _relate(briefings, mains, resident)
     stories = _stories(groups(), entity_keys, reliability or {}, memo)
     return Site(
         briefings=briefings,
@@ -79,14 +86,21 @@ def assemble(
     )
 
 
-def _grouping(briefings: list[Briefing], memo: AssembleMemo) -> Callable[[], list[Group]]:
+def _grouping(
+    briefings: list[Briefing], memo: AssembleMemo, resident: Resident | None
+) -> Callable[[], list[Group]]:
     """Story grouping, started now; call the result for the groups. On large sites it runs in
-    a forked process while this one assembles entity and source pages."""
+    a forked process while this one assembles entity and source pages. A long-running process
+    (`resident`) keeps the TF-IDF values grouping computes, so it groups here, when called:
+    forked, it would not keep them, and it would make this process copy every page of the site
+    model it touches meanwhile (measured slower at 10,000 briefings)."""
     global _grouping_input
     words = [
         memo.get(b.document.key and "words:" + b.document.key, lambda b=b: story_words(b))
         for b in briefings
     ]
+    if resident is not None:
+        return lambda: group_briefings(briefings, words, resident.tfidf)
     if len(briefings) < PARALLEL_GROUPING_FROM or (os.cpu_count() or 1) < 2:
         groups = group_briefings(briefings, words)
         return lambda: groups
@@ -157,57 +171,117 @@ def _story_inputs(
     return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
 
-def _entity_pages(
+def _changed_briefings(briefings: list[Briefing], resident: Resident) -> set[str]:
+    """Slugs of the briefings that are not as in the last run (another seed, or none then), or
+    were there and are gone; every briefing when a seed has no content key."""
+    now = {b.slug: b.document.key for b in briefings}
+    before, resident.seeds = resident.seeds, now
+    if None in now.values() or None in before.values():
+        return set(now) | set(before)
+    changed = {slug for slug, key in now.items() if before.get(slug) != key}
+    return changed | {slug for slug in before if slug not in now}
+
+
+def _touched(
     briefings: list[Briefing],
+    changed: set[str],
+    before: dict[str, list],
+    names: Callable[[Briefing], list],
+) -> tuple[set, dict[str, list]]:
+    """The identities named by changed briefings, now or in the last run (`before`: each
+    briefing's identities then), and each briefing's identities now."""
+    touched: set = set()
+    for slug in changed:
+        touched.update(before.get(slug, ()))
+    now = {}
+    for b in briefings:
+        if b.slug in changed or b.slug not in before:
+            now[b.slug] = names(b)
+            touched.update(now[b.slug])
+        else:
+            now[b.slug] = before[b.slug]
+    return touched, now
+
+
+def _entity_pages(
+    briefings: list[Briefing], resident: Resident
 ) -> tuple[dict[str, EntityPage], dict[tuple[str, str], str]]:
+    """An entity page per identity (type and case-folded name). A page of the last run is kept
+    when no briefing naming its identity changed, and its key is the same."""
+    touched, identities = _touched(
+        briefings,
+        resident.changed,
+        resident.entity_identities,
+        lambda b: [(e.type, e.name.casefold()) for e in b.extraction.entities],
+    )
+    resident.entity_identities = identities
     by_identity: dict[tuple[str, str], list[tuple[Briefing, int]]] = defaultdict(list)
     for b in briefings:
-        for i, e in enumerate(b.extraction.entities):
-            by_identity[(e.type, e.name.casefold())].append((b, i))
+        for i, identity in enumerate(identities[b.slug]):
+            by_identity[identity].append((b, i))
     slugs = SlugAllocator(reserved=set(RESERVED))
     pages: dict[str, EntityPage] = {}
     keys: dict[tuple[str, str], str] = {}
-    starts = {b.slug: [s.start for s in b.extraction.sentences] for b in briefings}
+    starts: dict[str, list[int]] = {}
+    kept = {}
     for identity in sorted(by_identity):
         occurrences = by_identity[identity]
         first = occurrences[0][0].extraction.entities[occurrences[0][1]]
         key = slugs.take(first.name, fallback="entity")
-        page = EntityPage(
-            key=key,
-            name=first.name,
-            type=first.type,
-            subtype=first.subtype,
-            aliases=[],
-            description=first.description,
-            links=list(first.links),
-        )
-        aliases: dict[str, None] = {}
-        roles: dict[str, None] = {}
         for b, i in occurrences:
-            e = b.extraction.entities[i]
-            keys[(b.slug, e.name)] = key
-            for m in e.mentions:
-                if m.text != e.name:
-                    aliases.setdefault(m.text)
-            for alias in e.aliases:
-                aliases.setdefault(alias)
-            for role in e.roles:
-                roles.setdefault(role)
-            page.description = page.description or e.description
-            sentence = _sentence_of(b, e.mentions[0].start, starts) if e.mentions else 1
-            page.refs.append(
-                EntityRef(
-                    briefing=b.slug,
-                    sentence=sentence,
-                    text=b.sentence(sentence).text if b.extraction.sentences else "",
-                    role=e.roles[0] if e.roles else None,
-                )
-            )
-        page.aliases = [a for a in aliases if a.casefold() != page.name.casefold()]
-        page.roles = list(roles)
+            keys[(b.slug, b.extraction.entities[i].name)] = key
+        known = resident.entities.get(identity)
+        if known is not None and known[0] != key:
+            resident.key_epoch += 1  # an entity named before has another key
+        if known is not None and known[0] == key and identity not in touched:
+            page = known[1]
+        else:
+            page = _entity_page(key, occurrences, starts)
+        kept[identity] = (key, page)
         pages[key] = page
-    _co_mentions(briefings, pages, keys)
+    resident.entities = kept
     return pages, keys
+
+
+def _entity_page(
+    key: str, occurrences: list[tuple[Briefing, int]], starts: dict[str, list[int]]
+) -> EntityPage:
+    first = occurrences[0][0].extraction.entities[occurrences[0][1]]
+    page = EntityPage(
+        key=key,
+        name=first.name,
+        type=first.type,
+        subtype=first.subtype,
+        aliases=[],
+        description=first.description,
+        links=list(first.links),
+    )
+    aliases: dict[str, None] = {}
+    roles: dict[str, None] = {}
+    for b, i in occurrences:
+        e = b.extraction.entities[i]
+        for m in e.mentions:
+            if m.text != e.name:
+                aliases.setdefault(m.text)
+        for alias in e.aliases:
+            aliases.setdefault(alias)
+        for role in e.roles:
+            roles.setdefault(role)
+        page.description = page.description or e.description
+        if b.slug not in starts:
+            starts[b.slug] = [s.start for s in b.extraction.sentences]
+        sentence = _sentence_of(b, e.mentions[0].start, starts) if e.mentions else 1
+        page.refs.append(
+            EntityRef(
+                briefing=b.slug,
+                sentence=sentence,
+                text=b.sentence(sentence).text if b.extraction.sentences else "",
+                role=e.roles[0] if e.roles else None,
+            )
+        )
+    page.aliases = [a for a in aliases if a.casefold() != page.name.casefold()]
+    page.roles = list(roles)
+    return page
 
 
 def main_entity_keys(b: Briefing, keys: dict[tuple[str, str], str]) -> list[str]:
@@ -216,62 +290,148 @@ def main_entity_keys(b: Briefing, keys: dict[tuple[str, str], str]) -> list[str]
     return list(dict.fromkeys(keys[(b.slug, e.name)] for e in ranked))[:MAIN_ENTITIES]
 
 
+def _main_keys(
+    briefings: list[Briefing], keys: dict[tuple[str, str], str], resident: Resident
+) -> dict[str, tuple[str, ...]]:
+    """Each briefing's main entity keys (by slug): those of the last run for a briefing that
+    did not change, while no entity named before got another key."""
+    same = resident.main_epoch == resident.key_epoch
+    before, changed = resident.main, resident.changed
+    mains = {
+        b.slug: before[b.slug]
+        if same and b.slug in before and b.slug not in changed
+        else tuple(main_entity_keys(b, keys))
+        for b in briefings
+    }
+    resident.main_epoch = resident.key_epoch
+    return mains
+
+
 def _co_mentions(
-    briefings: list[Briefing], pages: dict[str, EntityPage], keys: dict[tuple[str, str], str]
+    pages: dict[str, EntityPage],
+    mains: dict[str, tuple[str, ...]],
+    resident: Resident,
 ) -> None:
-    counts: dict[str, Counter[str]] = defaultdict(Counter)
-    for b in briefings:
-        here = main_entity_keys(b, keys)
-        for k in here:
-            counts[k].update(o for o in here if o != k)
-    for key, counter in counts.items():
-        pages[key].co_mentioned = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[
-            :CO_MENTIONED_MAX
-        ]
+    """How often each entity is among a briefing's main entities together with each other one.
+    The counts of the last run are updated by the briefings whose main entities changed."""
+    counts, before = resident.co_counts, resident.main
+    touched: set[str] = set()
+    for slug, old in before.items():
+        if mains.get(slug) != old:
+            _count(counts, old, -1)
+            touched.update(old)
+    for slug, here in mains.items():
+        if before.get(slug) != here:
+            _count(counts, here, 1)
+            touched.update(here)
+    lists = resident.co_lists
+    for key in touched:
+        counter = counts.get(key)
+        if counter:
+            lists[key] = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))[:CO_MENTIONED_MAX]
+        else:
+            counts.pop(key, None)
+            lists.pop(key, None)
+    for key, page in pages.items():
+        page.co_mentioned = lists.get(key, [])
+    resident.main = mains
+
+
+def _count(counts: dict[str, Counter[str]], here: tuple[str, ...], sign: int) -> None:
+    for k in here:
+        counter = counts.setdefault(k, Counter())
+        for o in here:
+            if o != k:
+                counter[o] += sign
+                if not counter[o]:
+                    del counter[o]
+        if not counter:
+            del counts[k]
 
 
 def _source_pages(
-    briefings: list[Briefing],
+    briefings: list[Briefing], resident: Resident
 ) -> tuple[dict[str, SourcePage], dict[tuple[str, str], str]]:
+    """A source page per identity (case-folded name), kept as _entity_pages keeps them."""
+    touched, identities = _touched(
+        briefings,
+        resident.changed,
+        resident.source_identities,
+        lambda b: [s.name.casefold() for s in b.extraction.sources],
+    )
+    resident.source_identities = identities
     by_identity: dict[str, list[tuple[Briefing, int]]] = defaultdict(list)
     for b in briefings:
-        for i, s in enumerate(b.extraction.sources):
-            by_identity[s.name.casefold()].append((b, i))
+        for i, identity in enumerate(identities[b.slug]):
+            by_identity[identity].append((b, i))
     slugs = SlugAllocator(reserved=set(RESERVED))
     pages: dict[str, SourcePage] = {}
     keys: dict[tuple[str, str], str] = {}
+    kept = {}
     for identity in sorted(by_identity):
         occurrences = by_identity[identity]
         first = occurrences[0][0].extraction.sources[occurrences[0][1]]
         key = slugs.take(first.name, fallback="source")
-        page = SourcePage(key=key, name=first.name, kind=first.kind)
         for b, i in occurrences:
-            s = b.extraction.sources[i]
-            keys[(b.slug, s.name)] = key
-            for c in s.claims:
-                page.refs.append(
-                    SourceRef(briefing=b.slug, basis=s.basis, claim=c.text, sentence=c.sentence)
-                )
+            keys[(b.slug, b.extraction.sources[i].name)] = key
+        known = resident.sources.get(identity)
+        if known is not None and known[0] != key:
+            resident.key_epoch += 1  # a source named before has another key
+        if known is not None and known[0] == key and identity not in touched:
+            page = known[1]
+        else:
+            page = SourcePage(key=key, name=first.name, kind=first.kind)
+            for b, i in occurrences:
+                s = b.extraction.sources[i]
+                for c in s.claims:
+                    page.refs.append(
+                        SourceRef(briefing=b.slug, basis=s.basis, claim=c.text, sentence=c.sentence)
+                    )
+        kept[identity] = (key, page)
         pages[key] = page
+    resident.sources = kept
     return pages, keys
 
 
-def _relate(briefings: list[Briefing], keys: dict[tuple[str, str], str]) -> None:
-    holders: dict[str, list[int]] = defaultdict(list)
-    owned: list[set[str]] = []
-    for n, b in enumerate(briefings):
-        mine = set(main_entity_keys(b, keys))
-        owned.append(mine)
-        for k in mine:
-            holders[k].append(n)
-    for n, b in enumerate(briefings):
-        shared: Counter[int] = Counter()
-        for k in owned[n]:
-            if len(holders[k]) > COMMON_ENTITY_LIMIT:
-                continue
-            shared.update(m for m in holders[k] if m != n)
-        ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_MAX]
-        b.related = [briefings[m].slug for m, _ in ranked]
+def _relate(
+    briefings: list[Briefing], mains: dict[str, tuple[str, ...]], resident: Resident
+) -> None:
+    """Each briefing's related briefings: those sharing most of its main entities (entities
+    held by more than COMMON_ENTITY_LIMIT briefings left out), ties in site order. A briefing's
+    list is made again only when a holder list it reads may have changed: one that gained or
+    lost a briefing, or holds a briefing whose place in the site order changed."""
+    position = {b.slug: n for n, b in enumerate(briefings)}
+    holder_lists: dict[str, list[str]] = defaultdict(list)
+    for b in briefings:
+        for k in set(mains[b.slug]):
+            holder_lists[k].append(b.slug)
+    holders = {k: tuple(v) for k, v in holder_lists.items()}
+    order = {b.slug: briefing_sort_key(b) for b in briefings}
+    before, previous_order, related = resident.holders, resident.order, resident.related
+    moved = {s for s, o in order.items() if previous_order.get(s) != o}
+    redo = set(moved) | {s for s in position if s not in related}
+    for k in holders.keys() | before.keys():
+        now, then = holders.get(k, ()), before.get(k, ())
+        if now == then and not moved.intersection(now):
+            continue
+        if len(now) <= COMMON_ENTITY_LIMIT or len(then) <= COMMON_ENTITY_LIMIT:
+            redo.update(s for s in now if s in position)
+            redo.update(s for s in then if s in position)
+    kept = {}
+    for b in briefings:
+        if b.slug in redo:
+            shared: Counter[int] = Counter()
+            for k in set(mains[b.slug]):
+                members = holders[k]
+                if len(members) > COMMON_ENTITY_LIMIT:
+                    continue
+                shared.update(position[m] for m in members if m != b.slug)
+            ranked = sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:RELATED_MAX]
+            b.related = [briefings[m].slug for m, _ in ranked]
+        else:
+            b.related = list(related[b.slug])
+        kept[b.slug] = b.related
+    resident.holders, resident.order, resident.related = holders, order, kept
 
 
 def _sentence_of(b: Briefing, offset: int, starts: dict[str, list[int]]) -> int:

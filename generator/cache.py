@@ -135,5 +135,10 @@ class ExtractionCache:
             self.db.executemany("INSERT OR IGNORE INTO live VALUES (?)", ((k,) for k in keys))
             self.db.execute("DELETE FROM extraction WHERE key NOT IN (SELECT key FROM live)")
 
+    def forget(self, keys: list[str]) -> None:
+        """Forget these entries (those of seeds changed or gone since the last run)."""
+        with self.db:
+            self.db.executemany("DELETE FROM extraction WHERE key = ?", ((k,) for k in keys))
+
     def close(self) -> None:
         self.db.close()

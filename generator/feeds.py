@@ -37,8 +37,15 @@ def page_url(site_url: str, docs_path: str) -> str:
 
 
 def render_feeds(
-    site: Site, site_url: str, site_name: str, memo: RenderMemo
+    site: Site,
+    site_url: str,
+    site_name: str,
+    memo: RenderMemo,
+    made: dict[str, tuple[str | None, str, tuple]] | None = None,
 ) -> dict[str, Rendered]:
+    """`made`: a long-running process's record of each briefing's entry (by slug) with the
+    seed (content key) and site URL it was made from, kept from one run to the next."""
+    made = {} if made is None else made
     by_slug = {b.slug: b for b in site.briefings}
     order = {b.slug: n for n, b in enumerate(site.briefings)}  # newest first
     feeds: list[tuple[str, str, str, list[Briefing]]] = [
@@ -65,7 +72,20 @@ def render_feeds(
         entries = []
         for b in members[:FEED_ENTRIES]:
             if b.slug not in known:
-                known[b.slug] = _entry_data(b, site_url)
+                last = made.get(b.slug)
+                if (
+                    last is not None
+                    and last[0] is not None
+                    and last[:2]
+                    == (
+                        b.document.key,
+                        site_url,
+                    )
+                ):
+                    known[b.slug] = last[2]
+                else:
+                    known[b.slug] = _entry_data(b, site_url)
+                    made[b.slug] = (b.document.key, site_url, known[b.slug])
             entries.append(known[b.slug])
         inputs = (site_url, path, title, page, entries)
         out[path] = memo.page(

@@ -76,20 +76,20 @@ def paginate(
             )
         page_title = title if n == 0 else f"{title}, page {n + 1}"
         page_intro = intro if n == 0 else None
-        group_list = _grouped(chunk, path)
         meta = {"title": escape.plain_title(page_title)}
         if feed and n == 0:
             meta["feed"] = feed
+        # the entries' links are made from their targets and `path`: the chunk says it all
         out[path] = memo.page(
             path,
-            (page_title, page_intro, group_list, pager, meta),
-            lambda t=page_title, i=page_intro, g=group_list, pg=pager, m=meta: render_page(
+            (page_title, page_intro, chunk, pager, meta),
+            lambda t=page_title, i=page_intro, c=chunk, p=path, pg=pager, m=meta: render_page(
                 "listing.md.j2",
                 m,
                 title=t,
                 intro=i,
                 links=[],
-                groups=g,
+                groups=_grouped(c, p),
                 pager=pg,
             ),
         )

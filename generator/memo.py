@@ -20,17 +20,38 @@ Rendered = str | Unchanged
 
 
 class RenderMemo:
+    """`known`: a long-running process's record of each page's last inputs and signature
+    (generator/resident.py): inputs equal to the last ones have the same signature, found
+    without hashing their repr again."""
+
     def __init__(
-        self, previous: dict[str, str] | None = None, intact: Callable[[str], bool] | None = None
+        self,
+        previous: dict[str, str] | None = None,
+        intact: Callable[[str], bool] | None = None,
+        known: dict[str, tuple[Any, str]] | None = None,
     ) -> None:
         self.previous = previous or {}
         self.intact = intact or (lambda _path: False)
+        self.known = known
         self.signatures: dict[str, str] = {}
         self.rendered = 0
 
-    def page(self, path: str, inputs: Any, render: Callable[[], str]) -> Rendered:
-        """`inputs` must hold everything the page shows (its repr is hashed)."""
-        signature = hashlib.blake2b(repr(inputs).encode(), digest_size=16).hexdigest()
+    def page(
+        self, path: str, inputs: Any, render: Callable[[], str], remember: bool = True
+    ) -> Rendered:
+        """`inputs` must hold everything the page shows (its repr is hashed). `remember`: keep
+        the inputs for the next run's comparison (when there is a record of them)."""
+        last = self.known.get(path) if self.known is not None and remember else None
+        if last is not None and last[0] == inputs:
+            signature = last[1]
+        else:
+            signature = hashlib.blake2b(repr(inputs).encode(), digest_size=16).hexdigest()
+            if self.known is not None and remember:
+                self.known[path] = (inputs, signature)
+        return self.signed(path, signature, render)
+
+    def signed(self, path: str, signature: str, render: Callable[[], str]) -> Rendered:
+        """The page whose inputs have this signature."""
         self.signatures[path] = signature
         if self.previous.get(path) == signature and self.intact(path):
             return UNCHANGED

@@ -25,6 +25,7 @@ from generator.model import Document, Extraction, Site
 from generator.options import Options
 from generator.project import build_lock, dies_with_parent, display_name, site_name
 from generator.report import Reporter
+from generator.resident import Resident
 from generator.write import DocsWriter, WriteReport
 
 if TYPE_CHECKING:
@@ -44,28 +45,42 @@ def extract(doc: Document, options: Options) -> Extraction:
 
 
 def assemble(
-    items: list[tuple[Document, Extraction]], options: Options, reporter: Reporter
+    items: list[tuple[Document, Extraction]],
+    options: Options,
+    reporter: Reporter,
+    resident: Resident | None = None,
 ) -> Site:
+    """`resident`: what a long-running process kept from its last run; it keeps the assemble
+    memo in memory (written to disk by the run that read it from there)."""
     from generator.assemble import assemble as run
     from generator.memo import AssembleMemo
     from generator.registry import load_registry, reliability_letters
 
     registry = load_registry(options.path(options.registry)) if options.registry else ()
     state, code = BuildState(options), code_fingerprint(RENDER_CODE)
-    memo = AssembleMemo(state.read_objects("assemble", code))
-    site = run(items, reliability_letters(registry), memo)
-    if memo.made or len(memo.current) != len(memo.previous):
+    kept = resident.memo if resident is not None else None
+    memo = AssembleMemo(kept if kept is not None else state.read_objects("assemble", code))
+    site = run(items, reliability_letters(registry), memo, resident)
+    changed = memo.made or len(memo.current) != len(memo.previous)
+    if changed and kept is None:
         state.write_objects("assemble", code, memo.current)
+    if resident is not None:
+        resident.memo = memo.current
     reporter.detail(f"assemble memo: {memo.made} made, {len(memo.current) - memo.made} reused")
     return site
 
 
 def render_site(
-    site: Site, name: str, memo: RenderMemo, jobs: int, site_url: str
+    site: Site,
+    name: str,
+    memo: RenderMemo,
+    jobs: int,
+    site_url: str,
+    resident: Resident | None = None,
 ) -> dict[str, Rendered]:
     from generator.render import render_site as run
 
-    return run(site, name, memo, jobs=jobs, site_url=site_url)
+    return run(site, name, memo, jobs=jobs, site_url=site_url, resident=resident)
 
 
 def feed_site_url(site_url: str | None) -> str:
@@ -81,6 +96,12 @@ class GenerateResult:
     errors: list[str] = field(default_factory=list)
     report: WriteReport | None = None
     unchanged: bool = False  # nothing to do: the docs tree already matches the seeds
+    # records a resident run leaves to write once the pages are shown (see generate_unlocked)
+    deferred: list[Callable[[], None]] = field(default_factory=list)
+
+    def finish(self) -> None:
+        while self.deferred:
+            self.deferred.pop(0)()
 
     @property
     def done(self) -> bool:
@@ -135,14 +156,19 @@ def _documents(
     options: Options,
     reporter: Reporter,
     result: GenerateResult,
+    resident: Resident | None = None,
 ) -> list[tuple[Document, Extraction]]:
-    """Every readable seed with its extraction, from the cache when the seed is unchanged."""
+    """Every readable seed with its extraction, from the cache when the seed is unchanged
+    (from memory for what `resident` holds)."""
     store = ExtractionCache(options.path(options.cache) / "extractions.sqlite")
+    held = resident.items if resident is not None else {}
     try:
-        present = store.present(k for k in keys.values() if k)
+        present = store.present(k for k in keys.values() if k and k not in held)
+        present.update(k for k in keys.values() if k in held)
         todo = [p for p in paths if keys[p] not in present]
         aside = _extract_aside(todo, options) if _worth_aside(todo, options) else None
-        cached = store.get_many(k for k in keys.values() if k)  # meanwhile
+        cached = store.get_many(k for k in keys.values() if k and k not in held)  # meanwhile
+        cached.update((k, held[k]) for k in keys.values() if k in held)
         outcomes: dict[Path, Outcome] = dict(zip(todo, aside(), strict=True)) if aside else {}
         rest = [p for p in paths if keys[p] not in cached and p not in outcomes]
         outcomes.update(zip(rest, read_and_extract(rest, options, reporter), strict=True))
@@ -152,7 +178,13 @@ def _documents(
             if key and not isinstance(outcome, SeedError):
                 fresh[key] = outcome
         store.put_many(fresh)
-        store.keep_only({k for k in keys.values() if k})
+        live = {k for k in keys.values() if k}
+        if resident is None or not held:
+            store.keep_only(live)
+        else:
+            store.forget([k for k in held if k not in live])
+        if resident is not None:
+            resident.items = {k: v for k, v in {**cached, **fresh}.items() if k in live}
     finally:
         store.close()
     items = []
@@ -272,7 +304,11 @@ def few_collections() -> Iterator[None]:
     try:
         yield
     finally:
-        gc.enable()  # what was frozen stays out of the collector's way; refcounting frees it
+        # What the run made stays out of the collector's way too (a long-running process keeps
+        # its site model: scanning it after each run would cost more than the run's garbage
+        # cycles); refcounting frees the rest.
+        gc.freeze()
+        gc.enable()
 
 
 def generate_unlocked(
@@ -280,8 +316,10 @@ def generate_unlocked(
     reporter: Reporter,
     site_url: str | None = None,
     on_work: Callable[[], None] | None = None,
+    resident: Resident | None = None,
 ) -> GenerateResult:
-    """`on_work` is called as soon as the run knows it has pages to generate."""
+    """`on_work` is called as soon as the run knows it has pages to generate. `resident`:
+    what a long-running process keeps from one run to the next (generator/resident.py)."""
     result = GenerateResult()
     site_url = feed_site_url(site_url)
     seeds_dir = options.path(options.seeds)
@@ -297,7 +335,10 @@ def generate_unlocked(
     build_state = BuildState(options)
     fingerprint = generate_fingerprint(keys, options, name + "\0" + site_url)
     state = build_state.read("run")
-    if state.get("fingerprint") == fingerprint and DocsWriter(docs).intact():
+    # A resident model not yet made is made now, even when the docs tree is up to date: the
+    # first edit then costs what the next ones do.
+    primed = resident is None or resident.primed
+    if primed and state.get("fingerprint") == fingerprint and DocsWriter(docs).intact():
         for line in state.get("log", []):
             kind, _, message = line.partition(": ")
             (reporter.error if kind == "error" else reporter.warn)(message)
@@ -312,21 +353,32 @@ def generate_unlocked(
     build_state.forget("run")
     log_start = len(reporter.log)
     clock = time.perf_counter()
-    items = _documents(paths, keys, options, reporter, result)
+    items = _documents(paths, keys, options, reporter, result, resident)
     reporter.detail(f"read and extract: {time.perf_counter() - clock:.1f} s")
     clock = time.perf_counter()
-    site = assemble(items, options, reporter)
+    site = assemble(items, options, reporter, resident)
     reporter.detail(f"assemble: {time.perf_counter() - clock:.1f} s")
     writer = DocsWriter(docs)
     render_code = code_fingerprint(RENDER_CODE) + name
-    previous = build_state.read("render")
+    if resident is not None and resident.written != _stamp_of(writer.manifest_path):
+        resident.signatures = None  # another run wrote the docs tree since: its record counts
+    if resident is not None and resident.signatures is not None:
+        previous = {"code": resident.signatures[0], "pages": resident.signatures[1]}
+    else:
+        previous = build_state.read("render")
     memo = RenderMemo(
-        previous.get("pages") if previous.get("code") == render_code else None, writer.is_intact
+        previous.get("pages") if previous.get("code") == render_code else None,
+        writer.is_intact,
+        resident.inputs if resident is not None else None,
     )
     build_state.forget("render")
+    if resident is not None:
+        resident.signatures = None
     clock = time.perf_counter()
     jobs = render_jobs(options, _resident_bytes())
-    pages = render_site(site, name, memo, jobs, site_url)
+    pages = render_site(site, name, memo, jobs, site_url, resident)
+    if resident is not None:
+        resident.forget_pages(set(pages))
     reporter.detail(f"render: {time.perf_counter() - clock:.1f} s")
     clock = time.perf_counter()
     try:
@@ -336,7 +388,15 @@ def generate_unlocked(
         result.errors.append(str(exc))
         return result
     reporter.detail(f"write: {time.perf_counter() - clock:.1f} s")
-    build_state.write("render", {"code": render_code, "pages": memo.signatures})
+    if resident is not None:
+        resident.written = _stamp_of(writer.manifest_path)
+    record = {"code": render_code, "pages": memo.signatures}
+    if resident is None:
+        build_state.write("render", record)
+    else:  # kept in memory; on disk (for a later build) once the pages are shown: until then
+        # the record stays forgotten, so a run killed meanwhile only renders more next time
+        resident.signatures = (render_code, memo.signatures)
+        result.deferred.append(lambda: build_state.write("render", record))
     reporter.detail(f"{memo.rendered} pages rendered, {len(pages) - memo.rendered} unchanged")
     for note in report.notices():
         reporter.warn(note)
@@ -353,7 +413,17 @@ def generate_unlocked(
     )
     result.site = site
     result.report = report
+    if resident is not None:
+        resident.primed = True
     return result
+
+
+def _stamp_of(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def mkdocs_env(site_url: str | None = None, pdf_links: bool = False) -> dict[str, str]:

@@ -18,6 +18,7 @@ from generator.feeds import render_feeds
 from generator.listings import render_listings
 from generator.memo import UNCHANGED, Rendered, RenderMemo
 from generator.model import Briefing, EntityPage, Site, SourcePage
+from generator.resident import Resident
 from generator.storypages import render_stories
 from generator.templating import TYPE_LABELS, TYPE_SINGULAR, Links, render_page
 from generator.whatsnew import render_whats_new
@@ -27,7 +28,7 @@ __all__ = ["TYPE_LABELS", "Links", "render_site"]
 PARALLEL_FROM = 2_000  # below this many pages, forking workers costs more than it saves
 _PageJob = tuple[str, int]  # ("briefing" | "entity" | "source", index)
 # What forked render workers inherit (set just before the pool starts, never pickled).
-_shared: tuple[Site, dict[str, Briefing], list, RenderMemo] | None = None
+_shared: tuple[Site, dict[str, Briefing], list, RenderMemo, Resident | None] | None = None
 
 
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's site_url when none is given
@@ -39,9 +40,12 @@ def render_site(
     memo: RenderMemo | None = None,
     jobs: int = 1,
     site_url: str = DEFAULT_SITE_URL,
+    resident: Resident | None = None,
 ) -> dict[str, Rendered]:
     """Every generated page of the docs tree (UNCHANGED where the memo says it is in place).
-    With jobs > 1, briefing, entity and source pages are rendered in forked worker processes."""
+    With jobs > 1, briefing, entity and source pages are rendered in forked worker processes.
+    `resident`: what a long-running process kept from its last run: an entity or source page
+    made of the same objects as then has the same signature (one process only)."""
     global _shared
     memo = memo or RenderMemo()
     by_slug = {b.slug: b for b in site.briefings}
@@ -49,9 +53,10 @@ def render_site(
     work: list[_PageJob] = [("briefing", i) for i in range(len(site.briefings))]
     work += [("entity", i) for i in range(len(entities))]
     work += [("source", i) for i in range(len(sources))]
-    _shared = (site, by_slug, [site.briefings, entities, sources], memo)
+    _shared = (site, by_slug, [site.briefings, entities, sources], memo, resident)
     try:
         if jobs > 1 and len(work) >= PARALLEL_FROM:
+            _shared = (site, by_slug, [site.briefings, entities, sources], memo, None)
             size = -(-len(work) // (jobs * 4))
             chunks = [work[i : i + size] for i in range(0, len(work), size)]
             fork = multiprocessing.get_context("fork")
@@ -71,36 +76,84 @@ def render_site(
             pages[path] = text
     pages.update(render_listings(site, site_name, memo))
     pages.update(render_stories(site, memo))
-    pages.update(render_whats_new(site, memo))
-    pages.update(render_feeds(site, site_url, site_name, memo))
+    pages.update(render_whats_new(site, memo, resident.views if resident else None))
+    pages.update(
+        render_feeds(site, site_url, site_name, memo, resident.entries if resident else None)
+    )
     return pages
 
 
 def _render_chunk(work: list[_PageJob]) -> list[tuple[str, str, str | None]]:
     """(path, signature, Markdown or None when unchanged) for each page of `work`."""
     assert _shared is not None
-    site, by_slug, lists, parent = _shared
-    memo = RenderMemo(parent.previous, parent.intact)
+    site, by_slug, lists, parent, resident = _shared
+    memo = RenderMemo(parent.previous, parent.intact, parent.known)
+    same = resident.same_objects if resident is not None else {}
     out = []
     for kind, i in work:
         if kind == "briefing":
             b = lists[0][i]
             path = Links.briefing(b.slug)
-            inputs = briefing_inputs(b, site, by_slug)
-            text = memo.page(path, inputs, lambda b=b: render_briefing(b, site, by_slug))
+            made = _briefing_made_of(b, site, by_slug, resident)
+            last = same.get(path)
+            if made is not None and last is not None and last[0] == made:
+                text = memo.signed(path, last[1], lambda b=b: render_briefing(b, site, by_slug))
+            else:
+                inputs = briefing_inputs(b, site, by_slug)
+                text = memo.page(
+                    path, inputs, lambda b=b: render_briefing(b, site, by_slug), remember=False
+                )
+            if made is not None:
+                same[path] = (made, memo.signatures[path])
         elif kind == "entity":
             e = lists[1][i]
             path = Links.entity(e.key)
-            inputs = entity_inputs(e, site, by_slug)
-            text = memo.page(path, inputs, lambda e=e: render_entity(e, site, by_slug))
+            names = tuple(site.entities[k].name for k, _ in e.co_mentioned if k in site.entities)
+            made_of = (e, e.co_mentioned, names)
+            last = same.get(path)
+            if (
+                last is not None
+                and last[0][0] is e
+                and last[0][1] is e.co_mentioned
+                and (last[0][2] == names)
+            ):
+                text = memo.signed(path, last[1], lambda e=e: render_entity(e, site, by_slug))
+            else:
+                inputs = entity_inputs(e, site, by_slug)
+                text = memo.page(
+                    path, inputs, lambda e=e: render_entity(e, site, by_slug), remember=False
+                )
+            same[path] = (made_of, memo.signatures[path])
         else:
             src = lists[2][i]
             path = Links.source(src.key)
-            text = memo.page(
-                path, source_inputs(src, by_slug), lambda s=src: render_source(s, by_slug)
-            )
+            last = same.get(path)
+            if last is not None and last[0][0] is src:
+                text = memo.signed(path, last[1], lambda s=src: render_source(s, by_slug))
+            else:
+                text = memo.page(
+                    path,
+                    source_inputs(src, by_slug),
+                    lambda s=src: render_source(s, by_slug),
+                    remember=False,
+                )
+            same[path] = ((src,), memo.signatures[path])
         out.append((path, memo.signatures[path], None if text is UNCHANGED else text))
     return out
+
+
+def _briefing_made_of(
+    b: Briefing, site: Site, by_slug: dict[str, Briefing], resident: Resident | None
+) -> tuple | None:
+    """What briefing_inputs is made of, cheaper to compare: the seeds (content keys) of the
+    briefing and of its related briefings, its story, and the resident run count of key
+    changes (entity and source keys come from the seed's names). None: not comparable."""
+    if resident is None or b.document.key is None:
+        return None
+    related = tuple((r, by_slug[r].document.key) for r in b.related if r in by_slug)
+    if any(key is None for _, key in related):
+        return None
+    return (b.document.key, b.slug, related, _story_of(b, site), resident.key_epoch)
 
 
 def _brief(b: Briefing) -> tuple[str, str, str | None]:

@@ -21,9 +21,10 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.options import Options
-from generator.pipeline import build_site, generate_unlocked, start_site_step
+from generator.pipeline import build_site, few_collections, generate_unlocked, start_site_step
 from generator.project import build_lock
 from generator.report import Reporter
+from generator.resident import Resident
 
 if TYPE_CHECKING:
     from generator.sitebuild import SiteProcess
@@ -139,12 +140,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 
 class _Preview:
-    """What stays warm between edits: the site step's next process, started and set up (MkDocs
-    imported, configured, its templates compiled) while the editor types."""
+    """What stays warm between edits: the site model of the last run (documents, extractions,
+    assembled pages, render records: generator/resident.py), and the site step's next process,
+    started and set up (MkDocs imported, configured, its templates compiled) while the editor
+    types."""
 
     def __init__(self, options: Options, out: Path, port: int) -> None:
         self.options, self.out = options, out
         self.url = f"http://127.0.0.1:{port}/"
+        self.resident = Resident()
         self.site_step: SiteProcess | None = self._start()
 
     def _start(self) -> SiteProcess:
@@ -156,11 +160,23 @@ class _Preview:
         """Regenerate and rebuild; `shown` is called as soon as the pages are in place (the
         search bundles follow)."""
         step, self.site_step = self.site_step, None
+        if full:  # the site's setup changed: the model is made again from the seeds
+            self.resident = Resident()
         try:
             with build_lock(self.options, reporter):
-                result = generate_unlocked(self.options, reporter)
+                try:
+                    with few_collections():
+                        result = generate_unlocked(self.options, reporter, resident=self.resident)
+                except BaseException:
+                    self.resident = Resident()  # it may hold half of a run: not to be trusted
+                    raise
                 if not result.done:
                     return False
+
+                def pages_in_place() -> None:
+                    shown()
+                    result.finish()  # the records that could wait
+
                 code = build_site(
                     self.options,
                     reporter,
@@ -169,8 +185,9 @@ class _Preview:
                     record="preview",
                     full=full,
                     process=step,
-                    on_pages=shown,
+                    on_pages=pages_in_place,
                 )
+                result.finish()
         finally:
             if step is not None:
                 step.cancel()

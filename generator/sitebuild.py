@@ -7,8 +7,9 @@ tree, its stat and content hash as built. A build compares the docs tree with th
 - some files changed, were added or removed: MkDocs runs with `dirty=True`, and exactly those
   files count as modified (not MkDocs' own modification-time test, which misses same-second
   edits and files restored to older times); outputs of removed files are deleted. The navigation
-  is a fixed list of section pages, so no other page shows anything of a changed one; the sitemap
-  and 404 page are written on every run;
+  is a fixed list of section pages, so no other page shows anything of a changed one; the 404
+  page is written on every run, the sitemap (every page, with the build date) when a docs file
+  was added or removed or it was not written today;
 - no record, another environment, or no site: a full, clean build.
 The record is written only after a build succeeds, and forgotten before a full build, so a run
 killed at any point is completed by the next one.
@@ -174,7 +175,10 @@ def build(
             return SiteChanges(ok=False, full=True)
         token = uuid.uuid4().hex
         files = record_all(docs)
-        state.write(record, {"env": env, "token": token, "files": files, "templates": used})
+        state.write(
+            record,
+            {"env": env, "token": token, "files": files, "templates": used, "sitemap": _today()},
+        )
         return SiteChanges(full=True, after=token)
     before = str(previous.get("token", ""))
     diff = diff_docs(docs, previous["files"])
@@ -183,19 +187,29 @@ def build(
             state.write(record, {**previous, "files": diff.files})
         return SiteChanges(up_to_date=True, before=before, after=before)
     modified = set(diff.changed)
-    # Pending until built: a run killed now redoes them, even if a file is put back as it was.
+    # The sitemap lists every page, with the build date: the one written today still holds
+    # when no docs file was added or removed since.
+    same_pages = not diff.removed and all(rel in previous["files"] for rel in modified)
+    keep_sitemap = same_pages and previous.get("sitemap") == _today() and _sitemap_there(out)
+    # Pending until built: a run killed now redoes them, even if a file is put back as it was
+    # (and writes the sitemap again, unless it is kept).
     pending = {rel: [0, 0, 0, ""] if rel in modified else v for rel, v in diff.files.items()}
     pending.update({rel: [0, 0, 0, ""] for rel in diff.removed})
-    state.write(record, {**previous, "files": pending})
-    if halves and len(modified) >= SPLIT_FROM and (os.cpu_count() or 1) > 1:
-        used = _mkdocs_in_halves(options, out, site_url, pdf_links, modified, reporter, warm)
-    else:
-        used = _mkdocs(options, out, site_url, pdf_links, modified, reporter, warm)
+    sitemap = previous.get("sitemap") if keep_sitemap else None
+    state.write(record, {**previous, "files": pending, "sitemap": sitemap})
+    with _sitemap_kept(keep_sitemap):
+        if halves and len(modified) >= SPLIT_FROM and (os.cpu_count() or 1) > 1:
+            used = _mkdocs_in_halves(options, out, site_url, pdf_links, modified, reporter, warm)
+        else:
+            used = _mkdocs(options, out, site_url, pdf_links, modified, reporter, warm)
     if used is None:
         return SiteChanges(ok=False)
     removed = _remove_outputs(options, out, diff.removed)
     token = uuid.uuid4().hex
-    state.write(record, {"env": env, "token": token, "files": diff.files, "templates": used})
+    state.write(
+        record,
+        {"env": env, "token": token, "files": diff.files, "templates": used, "sitemap": _today()},
+    )
     written = [_output(options, out, rel) for rel in diff.changed]
     return SiteChanges(
         written=[w for w in written if w.endswith(".html")],
@@ -203,6 +217,38 @@ def build(
         before=before,
         after=token,
     )
+
+
+def _today() -> str:
+    """The build date MkDocs gives every page (and the sitemap)."""
+    from mkdocs.utils import get_build_date
+
+    return get_build_date()
+
+
+def _sitemap_there(out: Path) -> bool:
+    return (out / "sitemap.xml").is_file() and (out / "sitemap.xml.gz").is_file()
+
+
+@contextmanager
+def _sitemap_kept(keep: bool) -> Iterator[None]:
+    """While MkDocs builds: the sitemap (and its gzip copy) left as it is, when `keep`."""
+    from mkdocs.commands import build as mkdocs_build
+
+    if not keep:
+        yield
+        return
+    original = mkdocs_build._build_theme_template
+
+    def build_template(name: str, *args: Any, **kwargs: Any) -> None:
+        if name != "sitemap.xml":
+            original(name, *args, **kwargs)
+
+    mkdocs_build._build_theme_template = build_template
+    try:
+        yield
+    finally:
+        mkdocs_build._build_theme_template = original
 
 
 def _output(options: Options, out: Path, rel: str) -> str:

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from generator.model import Briefing, Entity
-from generator.textsim import TfIdf, content_words
+from generator.textsim import TfIdf, TfIdfReuse, content_words
 
 PLACE_SUBTYPES = frozenset({"country", "city", "state", "region", "outlet"})
 # wording x (1 + names) x date factor, each of wording and names between 0 and 1.
@@ -44,14 +44,16 @@ def story_entity(e: Entity) -> bool:
     return e.type != "PLACE" and (e.subtype or "") not in PLACE_SUBTYPES and bool(e.mentions)
 
 
-def group_briefings(briefings: list[Briefing], words: list[list[str]] | None = None) -> list[Group]:
+def group_briefings(
+    briefings: list[Briefing], words: list[list[str]] | None = None, reuse: TfIdfReuse | None = None
+) -> list[Group]:
     """Stories of two or more briefings (or one pinned), members oldest first.
-    `words`: each briefing's story_words, when already known."""
+    `words`: each briefing's story_words, when already known; `reuse`: see TfIdf."""
     kept = [n for n, b in enumerate(briefings) if (pin_of(b) or "").casefold() != "none"]
     pool = [briefings[n] for n in kept]
     names = [story_names(b) for b in pool]
     words = [words[n] for n in kept] if words is not None else [story_words(b) for b in pool]
-    tfidf = TfIdf(words)
+    tfidf = TfIdf(words, reuse)
     holders: dict[str, list[int]] = defaultdict(list)
     for n, keys in enumerate(names):
         for k in keys:

@@ -6,7 +6,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 _STOP_TEXT = """a about above after again against all also am an and any are as at be because been
@@ -61,16 +61,44 @@ def dice(a: set[str], b: set[str]) -> float:
 
 
 class TfIdf:
-    """TF-IDF vectors (unit length) of a set of documents given as word lists."""
+    """TF-IDF vectors (unit length) of a set of documents given as word lists. `reuse`: what an
+    earlier TfIdf kept (a long-running process's): a document that is the same list object as
+    then, none of whose words changed document frequency, keeps its vector, top terms and
+    cosines with the other such documents. Every value is the one a fresh TfIdf computes."""
 
-    def __init__(self, docs: list[list[str]]) -> None:
-        df: Counter[str] = Counter()
-        for words in docs:
-            df.update(set(words))
+    def __init__(self, docs: list[list[str]], reuse: TfIdfReuse | None = None) -> None:
         n = len(docs)
+        if reuse is None or len({id(words) for words in docs}) != n:
+            reuse = TfIdfReuse(n)  # (a list given twice counts twice: not kept by identity)
+            reuse.df = Counter()
+            for words in docs:
+                reuse.df.update(set(words))
+            reuse.sets = {id(words): frozenset(words) for words in docs}
+            changed = set(reuse.df)
+        else:
+            if reuse.n != n:  # every document frequency counts again
+                reuse.reset(n)
+            changed = reuse.update(docs)
+        df = reuse.df
         self.df = df
-        self.idf = {w: math.log((1 + n) / (1 + c)) + 1 for w, c in df.items()}
-        self.vectors = [self._vector(words) for words in docs]
+        for w in changed:
+            if w in df:
+                reuse.idf[w] = math.log((1 + n) / (1 + df[w])) + 1
+            else:
+                reuse.idf.pop(w, None)
+        self.idf = reuse.idf
+        self.vectors = []
+        self._serials = []
+        for words in docs:
+            kept = reuse.vectors.get(id(words))
+            if kept is None or not changed.isdisjoint(reuse.sets[id(words)]):
+                reuse.serial += 1
+                kept = (reuse.serial, self._vector(words))
+                reuse.vectors[id(words)] = kept
+            self._serials.append(kept[0])
+            self.vectors.append(kept[1])
+        self._reuse = reuse
+        reuse.start_run()
 
     def _vector(self, words: list[str]) -> dict[str, float]:
         tf = Counter(words)
@@ -79,12 +107,76 @@ class TfIdf:
         return {w: v / norm for w, v in vec.items()}
 
     def cosine(self, i: int, j: int) -> float:
-        a, b = self.vectors[i], self.vectors[j]
-        return sum(a[w] * b[w] for w in sorted(a.keys() & b.keys()))  # sorted: same sum every run
+        key = (self._serials[i], self._serials[j])
+        known = self._reuse.cosines.get(key)
+        if known is None:
+            a, b = self.vectors[i], self.vectors[j]
+            known = sum(a[w] * b[w] for w in sorted(a.keys() & b.keys()))  # same sum every run
+        self._reuse.used_cosines[key] = known
+        return known
 
     def top_terms(self, i: int, n: int) -> list[str]:
-        vec = self.vectors[i]
-        return sorted(vec, key=lambda w: (-vec[w], w))[:n]
+        key = (self._serials[i], n)
+        known = self._reuse.tops.get(key)
+        if known is None:
+            vec = self.vectors[i]
+            known = sorted(vec, key=lambda w: (-vec[w], w))[:n]
+        self._reuse.used_tops[key] = known
+        return list(known)
+
+
+@dataclass
+class TfIdfReuse:
+    """What TfIdf keeps from one set of documents for the next (see TfIdf)."""
+
+    n: int
+    docs: dict[int, list[str]] = field(default_factory=dict)  # id -> the list (kept alive)
+    sets: dict[int, frozenset[str]] = field(default_factory=dict)
+    df: Counter[str] = field(default_factory=Counter)
+    idf: dict[str, float] = field(default_factory=dict)
+    vectors: dict[int, tuple[int, dict[str, float]]] = field(default_factory=dict)
+    serial: int = 0  # vectors are numbered, never twice: a cosine is kept under two numbers
+    cosines: dict[tuple[int, int], float] = field(default_factory=dict)
+    tops: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+    used_cosines: dict[tuple[int, int], float] = field(default_factory=dict)
+    used_tops: dict[tuple[int, int], list[str]] = field(default_factory=dict)
+
+    def reset(self, n: int) -> None:
+        serial = self.serial
+        self.__init__(n)  # type: ignore[misc]
+        self.serial = serial
+
+    def update(self, docs: list[list[str]]) -> set[str]:
+        """Take the documents of this run: the words whose document frequency changed."""
+        now = {id(words): words for words in docs}
+        touched: set[str] = set()
+        before: dict[str, int] = {}
+        for key in [k for k in self.docs if k not in now]:
+            gone = self.sets.pop(key)
+            self.docs.pop(key)
+            self.vectors.pop(key, None)
+            for w in gone - touched:
+                before[w] = self.df.get(w, 0)
+            touched |= gone
+            self.df.subtract(gone)
+        for key, words in now.items():
+            if key not in self.docs:
+                self.docs[key] = words
+                self.sets[key] = frozenset(words)
+                for w in self.sets[key] - touched:
+                    before[w] = self.df.get(w, 0)
+                touched |= self.sets[key]
+                self.df.update(self.sets[key])
+        for w in touched:
+            if self.df[w] <= 0:
+                del self.df[w]
+        return {w for w in touched if self.df.get(w, 0) != before[w]}
+
+    def start_run(self) -> None:
+        """Keep only what the last run used (called when a run's TfIdf is made)."""
+        if self.used_cosines or self.used_tops:
+            self.cosines, self.tops = self.used_cosines, self.used_tops
+        self.used_cosines, self.used_tops = {}, {}
 
 
 @dataclass(frozen=True)

@@ -29,8 +29,13 @@ def week_path(week: str) -> str:
     return f"new/{week}.md"
 
 
-def render_whats_new(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
+def render_whats_new(
+    site: Site, memo: RenderMemo, views: dict[str, tuple[tuple, dict[str, Any]]] | None = None
+) -> dict[str, Rendered]:
+    """`views`: a long-running process's record of each page's view and what it was made of
+    (see _made_of), kept from one run to the next."""
     by_slug = {b.slug: b for b in site.briefings}
+    views = {} if views is None else views
     dated = [b for b in site.briefings if b.date]
     days: dict[dt.date, list[Briefing]] = defaultdict(list)
     for b in dated:
@@ -41,18 +46,19 @@ def render_whats_new(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
     for day in sorted(days, reverse=True):
         weeks[week_of(day)].append(day)
         path = day_path(day)
-        view = _period_view(site, days[day], {day}, first_seen, path, by_slug)
+        view = _view(views, path, site, days[day], {day}, first_seen, by_slug)
         title = f"New on {day.strftime('%-d %B %Y')}"
         out[path] = _render(memo, path, title, view)
     for week, week_days in weeks.items():
         path = week_path(week)
         briefings = [b for d in sorted(week_days, reverse=True) for b in days[d]]
-        view = _period_view(site, briefings, set(week_days), first_seen, path, by_slug)
+        view = _view(views, path, site, briefings, set(week_days), first_seen, by_slug)
         monday = min(week_days) - dt.timedelta(days=min(week_days).weekday())
         title = f"New in the week of {monday.strftime('%-d %B %Y')}"
-        view["days"] = [
+        days_of_week = [
             (d.isoformat(), rel(day_path(d), path), len(days[d])) for d in sorted(week_days)
         ]
+        view = {**view, "days": days_of_week}  # the kept view stays as _period_view made it
         out[path] = _render(memo, path, title, view)
     index = [
         {
@@ -71,6 +77,55 @@ def render_whats_new(site: Site, memo: RenderMemo) -> dict[str, Rendered]:
         ),
     )
     return out
+
+
+def _view(
+    views: dict[str, tuple[tuple, dict[str, Any]]],
+    page: str,
+    site: Site,
+    briefings: list[Briefing],
+    period: set[dt.date],
+    first_seen: dict[dt.date, list[str]],
+    by_slug: dict[str, Briefing],
+) -> dict[str, Any]:
+    """The period's view, the one of the last run when it is made of the same things."""
+    made_of = _made_of(site, briefings, period, first_seen)
+    last = views.get(page)
+    if last is not None and _same(last[0], made_of):
+        return last[1]
+    view = _period_view(site, briefings, period, first_seen, page, by_slug)
+    views[page] = (made_of, view)
+    return view
+
+
+def _made_of(
+    site: Site,
+    briefings: list[Briefing],
+    period: set[dt.date],
+    first_seen: dict[dt.date, list[str]],
+) -> tuple:
+    """What _period_view reads: the period, its briefings' seeds, their stories (the objects:
+    a story is made again whenever a member's seed changes) and the entities first named."""
+    stories = tuple(
+        site.stories[site.story_of[b.slug]] for b in briefings if b.slug in site.story_of
+    )
+    entities = tuple(
+        (k, site.entities[k].name) for day in sorted(period) for k in first_seen.get(day, [])
+    )
+    seeds = tuple((b.slug, b.document.key) for b in briefings)
+    return (tuple(sorted(period)), seeds, stories, entities)
+
+
+def _same(a: tuple, b: tuple) -> bool:
+    if None in (key for _, key in b[1]):
+        return False  # a seed without a content key is never taken as unchanged
+    return (
+        a[0] == b[0]
+        and a[1] == b[1]
+        and len(a[2]) == len(b[2])
+        and all(x is y for x, y in zip(a[2], b[2], strict=True))
+        and a[3] == b[3]
+    )
 
 
 def _render(memo: RenderMemo, path: str, title: str, view: dict[str, Any]) -> Rendered:

@@ -189,21 +189,21 @@ class DocsWriter:
         report = WriteReport()
         # (target, content hash): the bytes are encoded again when written, so a run never
         # holds a second copy of the whole tree in memory
-        planned: dict[str, tuple[Path, str]] = {}
+        planned: dict[str, str] = {}
+        targets: dict[str, Path] = {}  # of the pages that may be written
         stats: dict[str, tuple[int, int]] = {}
         for rel, text in pages.items():
-            if isinstance(text, Unchanged):
-                self.target(rel)
-                planned[rel] = (self.root / rel, self.manifest[rel][-1])
+            if isinstance(text, Unchanged):  # intact, so written (and checked) by an earlier run
+                planned[rel] = self.manifest[rel][-1]
                 stats[rel] = self.stats[rel]
                 report.unchanged.append(rel)
                 continue
-            planned[rel] = (self.target(rel), digest(text.encode("utf-8")))
+            targets[rel] = self.target(rel)
+            planned[rel] = digest(text.encode("utf-8"))
 
         to_write: list[str] = []
-        for rel, (path, new_hash) in planned.items():
-            if isinstance(pages[rel], Unchanged):
-                continue
+        for rel, path in targets.items():
+            new_hash = planned[rel]
             current = self._current(rel, path)
             if current is None:
                 to_write.append(rel)
@@ -221,7 +221,7 @@ class DocsWriter:
         # Journal: every hash a file may hold until this run finishes.
         journal = {rel: list(h) for rel, h in self.manifest.items()}
         for rel in to_write:
-            journal[rel] = [*journal.get(rel, [])[-1:], planned[rel][1]]
+            journal[rel] = [*journal.get(rel, [])[-1:], planned[rel]]
         journaled = bool(to_write or stale)
         if journaled:
             self._save(journal, {}, finished=False)
@@ -232,7 +232,7 @@ class DocsWriter:
             self._written.add(rel)
             text = pages[rel]
             assert isinstance(text, str)
-            atomic_write(planned[rel][0], text.encode("utf-8"))
+            atomic_write(targets[rel], text.encode("utf-8"))
             stats[rel] = self._stamp(rel)
             report.written.append(rel)
 
@@ -243,7 +243,7 @@ class DocsWriter:
             if rel in report.kept_edited:
                 final[rel] = self.manifest[rel]
             else:
-                final[rel] = [planned[rel][1]]
+                final[rel] = [planned[rel]]
         for rel in stale:
             path = self.root / rel
             current = self._current(rel, path)

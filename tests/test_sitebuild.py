@@ -277,3 +277,21 @@ def test_many_changed_pages_built_by_two_processes_equal_a_clean_build(tmp_path)
     changes = sitebuild.build(options, options.root / "site", feed_site_url(None), halves=True)
     assert changes.ok and len(changes.written) >= sitebuild.SPLIT_FROM
     assert_same_as_clean_build(options, tmp_path)
+
+
+def test_the_sitemap_is_kept_for_edits_and_written_when_pages_come_or_go(tmp_path):
+    options = built(project_with(tmp_path / "p", START))
+    sitemap = options.root / "site" / "sitemap.xml"
+    before = sitemap.stat().st_mtime_ns
+    seed = options.root / "seeds" / START[0]
+    seed.write_text(seed.read_text("utf-8") + "\nIt rained all day.\n", "utf-8")
+    built(options)
+    assert sitemap.stat().st_mtime_ns == before  # the same pages, the same day: as it was
+    added = NAMES[len(START)]
+    (options.root / "seeds" / added).write_text(STORY_SEEDS[added], "utf-8")
+    built(options)
+    assert sitemap.stat().st_mtime_ns != before
+    assert_same_as_clean_build(options, tmp_path / "after-add")
+    (options.root / "seeds" / added).unlink()
+    built(options)
+    assert_same_as_clean_build(options, tmp_path / "after-delete")
