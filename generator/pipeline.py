@@ -7,7 +7,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,13 +17,15 @@ from generator.cache import (
     RENDER_CODE,
     ExtractionCache,
     code_fingerprint,
+    warm_gazetteer,
 )
 from generator.errors import SeedError, WriteRefused
 from generator.ingest import find_seeds, read_seed
 from generator.memo import Rendered, RenderMemo
 from generator.model import Document, Extraction, Site
+from generator.modelprocess import ModelProcess
 from generator.options import Options
-from generator.project import build_lock, dies_with_parent, display_name, site_name
+from generator.project import build_lock, display_name, site_name
 from generator.report import Reporter
 from generator.resident import Resident
 from generator.write import DocsWriter, WriteReport
@@ -166,10 +168,13 @@ def _documents(
         present = store.present(k for k in keys.values() if k and k not in held)
         present.update(k for k in keys.values() if k in held)
         todo = [p for p in paths if keys[p] not in present]
-        aside = _extract_aside(todo, options) if _worth_aside(todo, options) else None
-        cached = store.get_many(k for k in keys.values() if k and k not in held)  # meanwhile
-        cached.update((k, held[k]) for k in keys.values() if k in held)
-        outcomes: dict[Path, Outcome] = dict(zip(todo, aside(), strict=True)) if aside else {}
+        if todo:
+            warm_gazetteer(options.path(options.cache))  # before any forked extraction
+        outcomes: dict[Path, Outcome] = {}
+        with ModelProcess() if _model_aside(todo, options) else nullcontext():
+            cached = store.get_many(k for k in keys.values() if k and k not in held)
+            cached.update((k, held[k]) for k in keys.values() if k in held)
+            outcomes.update(zip(todo, read_and_extract(todo, options, reporter), strict=True))
         rest = [p for p in paths if keys[p] not in cached and p not in outcomes]
         outcomes.update(zip(rest, read_and_extract(rest, options, reporter), strict=True))
         fresh: dict[str, tuple[Document, Extraction]] = {}
@@ -203,33 +208,18 @@ def _documents(
     return items
 
 
-def _worth_aside(todo: list[Path], options: Options) -> bool:
-    """A few seeds to extract by a process that has not loaded the extractor (its imports and
-    the statistical model take a second): then they are extracted in a forked process while
-    this one loads the cached extractions."""
-    import sys
+def _model_aside(todo: list[Path], options: Options) -> bool:
+    """A few seeds to extract with a statistical model this process has not loaded: it is
+    loaded in a forked process (generator/modelprocess.py) while this one loads the cached
+    extractions and starts the rules. Only from a process without other threads: one of
+    them could hold a lock the forked process needs (serve's warm-up thread, importing spaCy)."""
+    import threading
 
-    fresh = "generator.extract" not in sys.modules
-    return 0 < len(todo) < PARALLEL_FROM and fresh and (os.cpu_count() or 1) > 1
+    from generator.extraction.statistical import loaded
 
-
-def _extract_aside(paths: list[Path], options: Options) -> Callable[[], list[Outcome]]:
-    """Start reading and extracting `paths` in a forked process; call the result for their
-    outcomes. Should that process fail, they are extracted here instead."""
-    try:
-        answer = _in_fork(_extract_child, (paths, options), daemon=True)
-    except OSError:
-        return lambda: [process_seed(p, options) for p in paths]
-
-    def outcomes() -> list[Outcome]:
-        kind, value = answer() or ("lost", None)
-        if kind == "raised":
-            raise value
-        if kind == "done" and len(value) == len(paths):
-            return value
-        return [process_seed(p, options) for p in paths]
-
-    return outcomes
+    small = 0 < len(todo) < PARALLEL_FROM and (os.cpu_count() or 1) > 1
+    alone = threading.active_count() == 1
+    return small and alone and options.extractor == "model" and not loaded()
 
 
 def _in_fork(target: Callable[..., None], args: tuple, daemon: bool = False) -> Callable[[], Any]:
@@ -255,19 +245,6 @@ def _in_fork(target: Callable[..., None], args: tuple, daemon: bool = False) -> 
             child.join()
 
     return answer
-
-
-def _extract_child(paths: list[Path], options: Options, send) -> None:  # type: ignore[no-untyped-def]
-    dies_with_parent()
-    gc.enable()  # a forked child inherits the parent's paused collector
-    try:
-        message: tuple[str, object] = ("done", [process_seed(p, options) for p in paths])
-    except Exception as exc:  # noqa: BLE001 - the parent raises it (a missing model, say)
-        message = ("raised", exc)
-    try:
-        send.send(message)
-    except Exception:  # noqa: BLE001 - not picklable: the parent extracts again and sees it
-        send.send(("lost", None))
 
 
 def render_jobs(options: Options, resident: int) -> int:

