@@ -72,6 +72,8 @@ def group_briefings(
     for a, b in pairs:
         shared = sum(weights[k] for k in sorted(names[a] & names[b]))
         alike = shared / (norms[a] * norms[b]) if shared else 0.0
+        if (1 + alike) * _date_factor(pool[a], pool[b]) < LINK_SCORE * _BELOW_ONE:
+            continue  # no wording (a cosine is at most 1) could link them: not worth computing
         score = _score(pool[a], pool[b], alike, tfidf.cosine(a, b))
         if score > 0:
             links.append((score, a, b))
@@ -137,6 +139,10 @@ def story_words(b: Briefing) -> list[str]:
     places = [e for e in b.extraction.entities if not story_entity(e)]
     drop = [e.name for e in places] + [m.text for e in places for m in e.mentions]
     return content_words(f"{b.title}. {b.document.text[:20_000]}", drop=drop)
+
+
+# Just under 1: a cosine of unit vectors summed in floating point may pass 1 by a rounding.
+_BELOW_ONE = 1 - 1e-9
 
 
 def _score(a: Briefing, b: Briefing, names: float, wording: float) -> float:
