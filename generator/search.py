@@ -4,16 +4,16 @@ Pagefind has no incremental mode and one index of a whole large site takes minut
 So the pages are split:
 - base bundles (`site/pagefind/b0/`, `b1/`, ...): every page, by a stable hash of its URL, about
   0.8 x BUNDLE_PAGES pages each (indexed one after another: memory stays bounded at any size);
-- a middle bundle (`site/pagefind/middle/`): the pages changed or added since the base bundles
-  were made, as they were when the recent bundle last outgrew RECENT_PAGES (then the two are
-  indexed again as one middle bundle);
+- frozen bundles (`site/pagefind/m1/`, `m2/`, ...): the recent bundle as it was when it
+  outgrew RECENT_PAGES pages, kept as it is (no page indexed again); beyond MAX_FROZEN of them
+  they are indexed again as one (each page as its newest frozen bundle held it);
 - a recent bundle (`site/pagefind/recent/`): every page whose HTML differs from what the older
   bundles indexed, and every new page, indexed again on each build (at most RECENT_PAGES pages,
   so an edit costs the same however many came before it);
 - `site/pagefind/bundles.json`: the bundles to merge (Pagefind's `mergeIndex`) and the older
   results the newer bundles supersede (their fragment ids: changed and removed pages), which the
   search box drops before showing results.
-When the middle and recent bundles outgrow RECENT_SHARE of the site, the base bundles are rebuilt.
+When the frozen and recent bundles outgrow RECENT_SHARE of the site, the base bundles are rebuilt.
 
 The step's record in the build state says which site build it indexed (the site record's token),
 so a run killed between the site step and this one re-indexes in full, never leaves it stale.
@@ -40,8 +40,9 @@ from generator.report import Reporter
 
 BUNDLE_PAGES = 10_000
 RECENT_SHARE = 0.05
-RECENT_MIN = 400  # the middle and recent bundles may always hold this many pages
-RECENT_PAGES = 100  # beyond this, the recent bundle is folded into the middle one
+RECENT_MIN = 400  # the frozen and recent bundles may always hold this many pages
+RECENT_PAGES = 100  # beyond this, the recent bundle is frozen as it is
+MAX_FROZEN = 2  # beyond this many frozen bundles, they are indexed again as one
 FOLDER = "pagefind"
 IGNORED = (".headerlink", ".sentence-anchor", ".sentence-ref", ".briefing-pdf")
 
@@ -170,7 +171,7 @@ def _rebuild(site: Path, reporter: Reporter) -> dict | None:
     for stale in folder.iterdir():
         if stale.is_dir() and stale.name not in {f"b{n}" for n in range(bundles)}:
             shutil.rmtree(stale)
-    _write_manifest(folder, bundles, False, False, [])
+    _write_manifest(folder, bundles, [], [])
     reporter.detail(f"search: {len(rels)} pages indexed in {bundles} bundles")
     return {"bundles": bundles, "base": base, "recent": {}}
 
@@ -178,13 +179,16 @@ def _rebuild(site: Path, reporter: Reporter) -> dict | None:
 def _update(
     site: Path, previous: dict, written: Iterable[str], removed: Iterable[str], reporter: Reporter
 ) -> dict | None:
+    if "middle" in previous:
+        return None  # a record from before frozen bundles: indexed again as a whole
     base: dict[str, list] = previous.get("base", {})  # rel -> [bundle, id, sha]
-    middle: dict[str, list] = previous.get("middle", {})  # rel -> [id, sha]
+    frozen: list[dict] = [dict(f) for f in previous.get("frozen", [])]  # oldest first
     recent: dict[str, str] = dict(previous.get("recent", {}))  # rel -> sha indexed
     gone = set(previous.get("gone", []))  # removed pages an older bundle still holds
+    serial = previous.get("serial", 0)  # the last frozen bundle's number
     for rel in removed:
         recent.pop(rel, None)
-        if rel in base or rel in middle:
+        if rel in base or any(rel in f["pages"] for f in frozen):
             gone.add(rel)
     for rel in written:
         path = site / rel
@@ -192,69 +196,92 @@ def _update(
             continue
         sha = _sha(path)
         gone.discard(rel)
-        held = middle[rel][1] if rel in middle else base[rel][2] if rel in base else None
-        if held == sha:
+        held = _held(rel, base, frozen)
+        if held is not None and held[1] == sha:
             recent.pop(rel, None)  # back to what an older bundle holds
         else:
             recent[rel] = sha
-    if len(set(middle) | set(recent)) > max(RECENT_MIN, RECENT_SHARE * len(base)):
+    newer = set(recent).union(*(f["pages"] for f in frozen))
+    if len(newer) > max(RECENT_MIN, RECENT_SHARE * len(base)):
         return None
     folder = site / FOLDER
     (folder / "bundles.json").unlink(missing_ok=True)
-    if len(recent) > RECENT_PAGES:
-        middle = _fold(site, middle, recent, gone, reporter)
-        if middle is None:
-            return None
-        recent, gone = {}, {rel for rel in gone if rel in base}
-    ids = pagefind(site, sorted(recent), folder / "recent", reporter)
-    if ids is None:
+    if len(recent) > RECENT_PAGES:  # frozen as it is indexed now
+        serial += 1
+        frozen.append(_index_frozen(site, f"m{serial}", sorted(recent), reporter))
+        recent = {}
+    if len(frozen) > MAX_FROZEN:
+        pages = {rel: e for f in frozen for rel, e in f["pages"].items()}  # newest last
+        serial += 1
+        frozen = [_index_frozen(site, f"m{serial}", sorted(set(pages) - gone), reporter)]
+        gone = {rel for rel in gone if rel in base}
+    if None in (f["pages"] for f in frozen):
         return None
-    dead = _superseded(base, middle, {rel: ids.get(url_of(rel), "") for rel in recent}, gone)
-    _write_manifest(folder, previous.get("bundles", 1), bool(middle), bool(recent), dead)
+    ids: dict[str, str] = {}
+    if recent:
+        found = pagefind(site, sorted(recent), folder / "recent", reporter)
+        if found is None:
+            return None
+        ids = {rel: found.get(url_of(rel), "") for rel in recent}
+    names = [f["name"] for f in frozen] + ["recent"] * bool(recent)
+    kept = {f"b{n}" for n in range(previous.get("bundles", 1))} | set(names)
+    for stale in folder.iterdir():
+        if stale.is_dir() and stale.name not in kept:
+            shutil.rmtree(stale)
+    dead = _superseded(base, frozen, ids, gone)
+    _write_manifest(folder, previous.get("bundles", 1), names, dead)
     reporter.detail(
-        f"search: {len(recent)} pages in the recent bundle, {len(middle)} in the middle one, "
+        f"search: {len(recent)} pages in the recent bundle, {len(frozen)} frozen bundles, "
         f"{len(dead)} superseded"
     )
     return {
         "bundles": previous.get("bundles", 1),
         "base": base,
-        "middle": middle,
+        "frozen": frozen,
         "recent": recent,
         "gone": sorted(gone),
+        "serial": serial,
     }
 
 
+def _held(rel: str, base: dict[str, list], frozen: list[dict]) -> list | None:
+    """[id, sha] of the page as the newest older bundle holding it indexed it."""
+    for f in reversed(frozen):
+        if rel in f["pages"]:
+            return f["pages"][rel]
+    return base[rel][1:] if rel in base else None
+
+
+def _index_frozen(site: Path, name: str, rels: list[str], reporter: Reporter) -> dict:
+    """A frozen bundle of `rels` as they are now (its "pages" None when Pagefind failed)."""
+    ids = pagefind(site, rels, site / FOLDER / name, reporter)
+    if ids is None:
+        return {"name": name, "pages": None}
+    return {"name": name, "pages": {r: [ids.get(url_of(r), ""), _sha(site / r)] for r in rels}}
+
+
 def _superseded(
-    base: dict[str, list], middle: dict[str, list], recent: dict[str, str], gone: set[str]
+    base: dict[str, list], frozen: list[dict], recent: dict[str, str], gone: set[str]
 ) -> list[str]:
     """Ids of older results the search box drops: a page's version in an older bundle once a
     newer bundle holds it or it is gone, unless that id is also what a page shows now (a page
-    back to an older text has that text's id)."""
-    newer = set(middle) | set(recent) | gone
-    shown = set(recent.values())
-    shown |= {e[0] for rel, e in middle.items() if rel not in recent and rel not in gone}
-    shown |= {e[1] for rel, e in base.items() if rel not in newer}
-    old = {base[rel][1] for rel in newer if rel in base}
-    old |= {middle[rel][0] for rel in set(recent) | gone if rel in middle}
+    back to an older text has that text's id). `recent`: rel -> id in the recent bundle."""
+    holders = [{rel: e[1] for rel, e in base.items()}]
+    holders += [{rel: e[0] for rel, e in f["pages"].items()} for f in frozen]
+    holders.append(recent)
+    shown: set[str] = set()
+    old: set[str] = set()
+    seen: set[str] = set(gone)  # pages a newer bundle holds (or gone): older ids are dead
+    for held in reversed(holders):  # newest first
+        for rel, page_id in held.items():
+            (old if rel in seen else shown).add(page_id)
+            seen.add(rel)
     return sorted(i for i in old - shown if i)
 
 
-def _fold(
-    site: Path, middle: dict[str, list], recent: dict[str, str], gone: set[str], reporter: Reporter
-) -> dict[str, list] | None:
-    """The middle bundle made again from its pages and the recent ones (removed pages out)."""
-    rels = sorted((set(middle) | set(recent)) - gone)
-    ids = pagefind(site, rels, site / FOLDER / "middle", reporter)
-    if ids is None:
-        return None
-    return {rel: [ids.get(url_of(rel), ""), _sha(site / rel)] for rel in rels}
-
-
-def _write_manifest(
-    folder: Path, bundles: int, middle: bool, recent: bool, dead: list[str]
-) -> None:
+def _write_manifest(folder: Path, bundles: int, newer: list[str], dead: list[str]) -> None:
     from generator.write import atomic_write
 
-    names = [f"b{n}" for n in range(bundles)] + ["middle"] * middle + ["recent"] * recent
+    names = [f"b{n}" for n in range(bundles)] + newer
     manifest = {"bundles": names, "superseded": dead}
     atomic_write(folder / "bundles.json", json.dumps(manifest).encode("utf-8"))

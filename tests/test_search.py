@@ -157,25 +157,29 @@ def test_a_search_update_stopped_half_way_is_completed_by_the_next_run(tmp_path,
     assert any("port-reuters" in u for u in found(options.root / "site", "Quellbrook"))
 
 
-def test_recent_changes_folded_into_a_middle_bundle_search_as_a_clean_index(tmp_path, monkeypatch):
-    """Each build re-indexes only the pages changed since the middle bundle was made; beyond
-    RECENT_PAGES of them they become the middle bundle. Edits, a page put back as it was, an
-    addition and a deletion across folds: the search box finds what a clean index finds."""
+def test_recent_changes_frozen_and_merged_search_as_a_clean_index(tmp_path, monkeypatch):
+    """Each build re-indexes only the pages changed since the last frozen bundle was made;
+    beyond RECENT_PAGES of them they are frozen as a bundle, and beyond MAX_FROZEN frozen
+    bundles those are indexed again as one. Edits, a page put back as it was, an addition and
+    a deletion across both: the search box finds what a clean index finds."""
     need_chromium()
     monkeypatch.setattr(generator.search, "RECENT_PAGES", 1)
+    monkeypatch.setattr(generator.search, "MAX_FROZEN", 2)
     options = built(project(tmp_path / "p", START))
     seeds = options.root / "seeds"
     reuters = seeds / "port-reuters.md"
     original = reuters.read_text("utf-8")
     reuters.write_text(original.replace("Mombasa", "Zanzibar"), "utf-8")
-    built(options)  # several pages changed: folded into the middle bundle
+    built(options)  # several pages changed: frozen as a bundle
     site = options.root / "site"
-    assert "middle" in json.loads((site / "pagefind" / "bundles.json").read_text())["bundles"]
+    assert "m1" in json.loads((site / "pagefind" / "bundles.json").read_text())["bundles"]
     reuters.write_text(original + "\nDivers from Quellbrook joined the search.\n", "utf-8")
     (seeds / "port-bbc.md").write_text(STORY_SEEDS["port-bbc.md"], "utf-8")
     built(options)
     (seeds / "loner-yemen.md").unlink()
-    built(options)
+    built(options)  # the third frozen bundle: the three indexed again as one
+    bundles = json.loads((site / "pagefind" / "bundles.json").read_text())["bundles"]
+    assert bundles[-1] == "m4" and not {"m1", "m2", "m3"} & set(bundles)
     clean = project(tmp_path / "clean", [])
     shutil.rmtree(clean.root / "seeds")
     shutil.copytree(seeds, clean.root / "seeds")
