@@ -552,3 +552,16 @@ def test_documents_are_sources_however_they_are_introduced():
     assert got["the suspect had two prior arrests"][:2] == ("Police records", "document")
     name, kind, basis = got["hiring slowed"]
     assert kind == "document" and "Bureau of Labor Statistics" in basis
+
+
+def test_research_and_documents_that_find_or_show_are_sources_but_other_things_are_not():
+    ex = run(
+        "Engineers inspected the span for a week.\n\n"
+        "The inspection team concluded that the bridge was unsafe for trucks.\n\n"
+        "The autopsy showed that the victim had drowned before the fire.\n\n"
+        "The video game shows that players can fly over the city."
+    )
+    got = {c.text: (s.name, s.kind) for s in ex.sources for c in s.claims}
+    assert got["the bridge was unsafe for trucks"] == ("inspection team", "anonymous")
+    assert got["the victim had drowned before the fire"] == ("autopsy", "anonymous")
+    assert not any("players can fly" in c for c in got)

@@ -26,6 +26,16 @@ _SAY = _words(
     "testify|testifies|testified|acknowledge|acknowledges|acknowledged|admit|admits|admitted|"
     "suggest|suggests|suggested|maintain|maintains|maintained"
 )
+# Verbs by which evidence speaks ("The data show that ...", "Researchers found that ..."): a
+# claim only when their subject is a document or a body of research, never "police found".
+_EVIDENCE = _words(
+    "show|shows|showed|shown|indicate|indicates|indicated|find|finds|found|conclude|concludes|"
+    "concluded|suggest|suggests|suggested|confirm|confirms|confirmed"
+)
+_RESEARCH = _words(
+    "researchers|scientists|study|studies|team|investigation|inquiry|probe|autopsy|results|"
+    "numbers|statistics|evidence|tests|experts"
+)
 _PRONOUNS = frozenset(["he", "she"])
 _DETERMINERS = frozenset(["a", "an", "the", "some", "several", "two", "three", "many"])
 _BASIS_NOUNS = frozenset(
@@ -113,7 +123,7 @@ def _kind(entity: Entity | None, head: str) -> str:
     return "anonymous"
 
 
-_SAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_SAY)) + r")\b", re.I)
+_SAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_SAY | _EVIDENCE)) + r")\b", re.I)
 
 
 def might_speak(sentence: Sentence) -> bool:
@@ -135,13 +145,16 @@ def find_speakers(
     out = []
     for v in range(lo, hi):
         verb = tokens[v]
-        if verb.text.lower() not in _SAY or not verb.tag.startswith("VB"):
+        word = verb.text.lower()
+        if word not in _SAY and word not in _EVIDENCE or not verb.tag.startswith("VB"):
             continue
         mine = kids.get(v, [])
         claims = [k for k in mine if tokens[k].dep == "ccomp"]
         if not claims:
             continue
         subject = next((k for k in mine if tokens[k].dep == "nsubj"), None)
+        if word not in _SAY and not _evidence(tokens, subject):
+            continue
         if subject is None:
             agent = next((k for k in mine if tokens[k].dep == "agent"), None)
             subject = next((k for k in kids.get(agent, []) if tokens[k].dep == "pobj"), None)
@@ -157,6 +170,14 @@ def find_speakers(
             continue
         out.append(Speaker(name, kind, _basis(text, tokens, kids, v), (start, end), mention))
     return out
+
+
+def _evidence(tokens: list[Token], subject: int | None) -> bool:
+    """Whether the subject of an evidence verb is a document or a body of research."""
+    if subject is None:
+        return False
+    head = tokens[subject].text.lower()
+    return head in _DOCUMENTS or head in _RESEARCH
 
 
 def _source(
