@@ -168,9 +168,6 @@ def _rebuild(site: Path, reporter: Reporter) -> dict | None:
             return None
         for rel in mine:
             base[rel] = [n, ids.get(url_of(rel), ""), _sha(site / rel)]
-    for stale in folder.iterdir():
-        if stale.is_dir() and stale.name not in {f"b{n}" for n in range(bundles)}:
-            shutil.rmtree(stale)
     _write_manifest(folder, bundles, [], [])
     reporter.detail(f"search: {len(rels)} pages indexed in {bundles} bundles")
     return {"bundles": bundles, "base": base, "recent": {}}
@@ -182,7 +179,7 @@ def _update(
     if "middle" in previous:
         return None  # a record from before frozen bundles: indexed again as a whole
     base: dict[str, list] = previous.get("base", {})  # rel -> [bundle, id, sha]
-    frozen: list[dict] = [dict(f) for f in previous.get("frozen", [])]  # oldest first
+    frozen: list[dict] = list(previous.get("frozen", []))  # oldest first
     recent: dict[str, str] = dict(previous.get("recent", {}))  # rel -> sha indexed
     gone = set(previous.get("gone", []))  # removed pages an older bundle still holds
     serial = previous.get("serial", 0)  # the last frozen bundle's number
@@ -201,34 +198,30 @@ def _update(
             recent.pop(rel, None)  # back to what an older bundle holds
         else:
             recent[rel] = sha
-    newer = set(recent).union(*(f["pages"] for f in frozen))
-    if len(newer) > max(RECENT_MIN, RECENT_SHARE * len(base)):
+    if len(set(recent) | _pages_of(frozen)) > max(RECENT_MIN, RECENT_SHARE * len(base)):
         return None
     folder = site / FOLDER
     (folder / "bundles.json").unlink(missing_ok=True)
     if len(recent) > RECENT_PAGES:  # frozen as it is indexed now
         serial += 1
-        frozen.append(_index_frozen(site, f"m{serial}", sorted(recent), reporter))
-        recent = {}
+        made = _index_frozen(site, f"m{serial}", sorted(recent), reporter)
+        if made is None:
+            return None
+        frozen, recent = [*frozen, made], {}
     if len(frozen) > MAX_FROZEN:
-        pages = {rel: e for f in frozen for rel, e in f["pages"].items()}  # newest last
         serial += 1
-        frozen = [_index_frozen(site, f"m{serial}", sorted(set(pages) - gone), reporter)]
-        gone = {rel for rel in gone if rel in base}
-    if None in (f["pages"] for f in frozen):
-        return None
+        made = _index_frozen(site, f"m{serial}", sorted(_pages_of(frozen) - gone), reporter)
+        if made is None:
+            return None
+        frozen, gone = [made], {rel for rel in gone if rel in base}
     ids: dict[str, str] = {}
     if recent:
         found = pagefind(site, sorted(recent), folder / "recent", reporter)
         if found is None:
             return None
         ids = {rel: found.get(url_of(rel), "") for rel in recent}
-    names = [f["name"] for f in frozen] + ["recent"] * bool(recent)
-    kept = {f"b{n}" for n in range(previous.get("bundles", 1))} | set(names)
-    for stale in folder.iterdir():
-        if stale.is_dir() and stale.name not in kept:
-            shutil.rmtree(stale)
     dead = _superseded(base, frozen, ids, gone)
+    names = [f["name"] for f in frozen] + ["recent"] * bool(recent)
     _write_manifest(folder, previous.get("bundles", 1), names, dead)
     reporter.detail(
         f"search: {len(recent)} pages in the recent bundle, {len(frozen)} frozen bundles, "
@@ -252,11 +245,15 @@ def _held(rel: str, base: dict[str, list], frozen: list[dict]) -> list | None:
     return base[rel][1:] if rel in base else None
 
 
-def _index_frozen(site: Path, name: str, rels: list[str], reporter: Reporter) -> dict:
-    """A frozen bundle of `rels` as they are now (its "pages" None when Pagefind failed)."""
+def _pages_of(frozen: list[dict]) -> set[str]:
+    return set().union(*(f["pages"] for f in frozen))
+
+
+def _index_frozen(site: Path, name: str, rels: list[str], reporter: Reporter) -> dict | None:
+    """A frozen bundle of `rels` as they are now (None when Pagefind failed)."""
     ids = pagefind(site, rels, site / FOLDER / name, reporter)
     if ids is None:
-        return {"name": name, "pages": None}
+        return None
     return {"name": name, "pages": {r: [ids.get(url_of(r), ""), _sha(site / r)] for r in rels}}
 
 
@@ -280,8 +277,12 @@ def _superseded(
 
 
 def _write_manifest(folder: Path, bundles: int, newer: list[str], dead: list[str]) -> None:
+    """List the base bundles and `newer` ones in bundles.json; remove any other bundle folder."""
     from generator.write import atomic_write
 
     names = [f"b{n}" for n in range(bundles)] + newer
+    for stale in folder.iterdir():
+        if stale.is_dir() and stale.name not in names:
+            shutil.rmtree(stale)
     manifest = {"bundles": names, "superseded": dead}
     atomic_write(folder / "bundles.json", json.dumps(manifest).encode("utf-8"))

@@ -72,9 +72,10 @@ def group_briefings(
     for a, b in pairs:
         shared = sum(weights[k] for k in sorted(names[a] & names[b]))
         alike = shared / (norms[a] * norms[b]) if shared else 0.0
-        if (1 + alike) * _date_factor(pool[a], pool[b]) < LINK_SCORE * _BELOW_ONE:
+        apart = _date_factor(pool[a], pool[b])
+        if (1 + alike) * apart < LINK_SCORE * _BELOW_ONE:
             continue  # no wording (a cosine is at most 1) could link them: not worth computing
-        score = _score(pool[a], pool[b], alike, tfidf.cosine(a, b))
+        score = _score(alike, tfidf.cosine(a, b), apart)
         if score > 0:
             links.append((score, a, b))
     links.sort(key=lambda t: (-t[0], t[1], t[2]))
@@ -145,9 +146,10 @@ def story_words(b: Briefing) -> list[str]:
 _BELOW_ONE = 1 - 1e-9
 
 
-def _score(a: Briefing, b: Briefing, names: float, wording: float) -> float:
-    """`names`: IDF-weighted cosine of the two briefings' names; `wording`: TF-IDF cosine."""
-    score = wording * (1 + names) * _date_factor(a, b)
+def _score(names: float, wording: float, apart: float) -> float:
+    """`names`: IDF-weighted cosine of the two briefings' names; `wording`: TF-IDF cosine;
+    `apart`: their date factor."""
+    score = wording * (1 + names) * apart
     return score if score >= LINK_SCORE else 0.0
 
 

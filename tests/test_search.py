@@ -187,3 +187,26 @@ def test_recent_changes_frozen_and_merged_search_as_a_clean_index(tmp_path, monk
     for word in ("Quellbrook", "Mombasa", "Djibouti", "harvest", "Oslo", "port", "Zanzibar"):
         mine, theirs = found(site, word), found(clean.root / "site", word)
         assert sorted(mine) == sorted(theirs), word
+
+
+def test_a_failed_freeze_among_full_frozen_bundles_indexes_everything_again(tmp_path, monkeypatch):
+    """Pagefind failing while the recent bundle is frozen, with the frozen bundles already at
+    their limit, makes the update give up (the search step then indexes the whole site) instead
+    of crashing on the bundle it could not make."""
+    site = tmp_path / "site"
+    for n in range(3):
+        (site / f"p{n}").mkdir(parents=True)
+        (site / f"p{n}" / "index.html").write_text(f"<p>page {n}</p>", "utf-8")
+    (site / "pagefind").mkdir()
+    monkeypatch.setattr(generator.search, "RECENT_PAGES", 1)
+    monkeypatch.setattr(generator.search, "MAX_FROZEN", 1)
+    monkeypatch.setattr(generator.search, "pagefind", lambda *args: None)
+    previous = {
+        "bundles": 1,
+        "base": {f"p{n}/index.html": [0, f"id{n}", "old"] for n in range(3)},
+        "frozen": [{"name": "m1", "pages": {"p0/index.html": ["id9", "older"]}}],
+        "recent": {},
+        "serial": 1,
+    }
+    written = [f"p{n}/index.html" for n in range(3)]
+    assert generator.search._update(site, previous, written, [], Reporter(-1)) is None
