@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 _STOP_TEXT = """a about above after again against all also am an and any are as at be because been
@@ -24,10 +24,6 @@ _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 _NUMBER_TEXT = """zero one two three four five six seven eight nine ten eleven twelve thirteen
 fourteen fifteen sixteen seventeen eighteen nineteen twenty"""
 _NUMBER_WORDS = {w: n for n, w in enumerate(_NUMBER_TEXT.split())}
-_NUMBER = re.compile(
-    r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w])|\b(" + "|".join(_NUMBER_WORDS) + r")\b",
-    re.I,
-)
 _TOKEN = re.compile(r"[\w'’-]+", re.UNICODE)
 
 
@@ -201,7 +197,9 @@ december jan feb mar apr jun jul aug sep sept oct nov dec"""
 _MONTHS = frozenset(_MONTH_TEXT.split())
 _CURRENCY = {"$": "dollar", "€": "euro", "£": "pound"}
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_HEDGE_TEXT = "least more than about some nearly almost over at around roughly up to a an the"
+_HEDGE_TEXT = (
+    "least more than about some nearly almost over at around roughly up to a an the between"
+)
 _HEDGES = frozenset(_HEDGE_TEXT.split())
 _UNITS = {  # one spelling per unit, so "62 km" and "60 kilometres" compare
     "km": "kilometre",
@@ -219,46 +217,120 @@ _UNITS = {  # one spelling per unit, so "62 km" and "60 kilometres" compare
 CONTEXT = 5  # words either side of a number that tell what it is about
 
 
+_GLUED = {  # units written against the number: "4km", "$5m", "£2bn"
+    "km": "kilometre",
+    "kg": "kilogram",
+    "mph": "mph",
+    "ft": "feet",
+    "cm": "centimetre",
+    "mm": "millimetre",
+    "mi": "mile",
+    "m": "metre",
+}
+_GLUED_SCALE = {"bn": 1e9, "k": 1e3}
+_NUMBER = re.compile(
+    r"(?<![\w.,:])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)("
+    + "|".join(sorted([*_GLUED, *_GLUED_SCALE], key=len, reverse=True))
+    + r")?(?![\w:])|\b("
+    + "|".join(_NUMBER_WORDS)
+    + r")\b",
+    re.I,
+)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*|\s+and\s+", re.I)
+
+
+@dataclass
+class _Number:
+    start: int
+    end: int  # after the number, its glued unit and its scale word ("million")
+    value: float
+    written: str
+    scale: float = 1.0
+    glued: str | None = None  # the unit written against the number
+    currency: str | None = None
+
+
+def _read_number(m: re.Match[str], sentence: str) -> _Number | None:
+    written = m.group()
+    if m.group(3):
+        return _Number(m.start(), m.end(), float(_NUMBER_WORDS[m.group(3).lower()]), written)
+    digits, suffix = m.group(1), (m.group(2) or "").lower()
+    if re.fullmatch(r"(19|20)\d\d", digits) and not suffix:
+        return None  # a year
+    n = _Number(m.start(), m.end(), float(digits.replace(",", "")), written)
+    n.currency = _CURRENCY.get(sentence[max(0, m.start() - 1) : m.start()])
+    if suffix in _GLUED_SCALE:
+        n.scale = _GLUED_SCALE[suffix]
+    elif suffix == "m" and n.currency:
+        n.scale = 1e6  # "$5m"
+    elif suffix:
+        n.glued = _GLUED[suffix]
+    scale = re.match(r"\s+(" + "|".join(_SCALE) + r")\b", sentence[n.end :], re.I)
+    if scale and n.scale == 1.0:
+        n.scale = _SCALE[scale.group(1).lower()]
+        n.end += scale.end()
+        n.written = sentence[n.start : n.end]
+    return n
+
+
+def _ranges(numbers: list[_Number], sentence: str) -> list[list[_Number]]:
+    """Numbers alone, or the two ends of a range ("11 to 16", "between 65 and 66", "€30-35m")."""
+    out: list[list[_Number]] = []
+    for n in numbers:
+        if out and len(out[-1]) == 1:
+            first = out[-1][0]
+            join = _RANGE_JOIN.fullmatch(sentence[first.end : n.start])
+            between = re.search(r"\bbetween\s+\W?$", sentence[: first.start], re.I)
+            if join and ("and" not in join.group().lower() or between):
+                out[-1].append(n)
+                continue
+        out.append([n])
+    return out
+
+
 def quantities(sentence: str) -> list[Quantity]:
     """Numbers in a sentence with the word they count ("12 people", "killed 15", "52 per
-    cent", "$38 a share"); years and numbers with no content word beside them are left out."""
+    cent", "$38 a share", "4km"); both ends of a range count the same word ("aged 11 to 16");
+    years, times of day and numbers with no content word beside them are left out."""
     tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(sentence)]
+    numbers = [n for n in (_read_number(m, sentence) for m in _NUMBER.finditer(sentence)) if n]
     out = []
-    for m in _NUMBER.finditer(sentence):
-        written = m.group()
-        if m.group(2):
-            value = float(_NUMBER_WORDS[m.group(2).lower()])
-        else:
-            value = float(written.replace(",", ""))
-            if re.fullmatch(r"(19|20)\d\d", written):
-                continue  # a year
-        after = [t for t in tokens if t[0] >= m.end()]
-        before = [t for t in tokens if t[1] <= m.start()]
-        if after and after[0][2].lower() in _SCALE:
-            value *= _SCALE[after[0][2].lower()]
-            written += " " + after[0][2]
-            after = after[1:]
-        rest = sentence[m.end() :].lstrip()
-        compound = re.match(r"-([^\W\d_]+(?:-[^\W\d_]+)*)", sentence[m.end() :])
-        currency = _CURRENCY.get(sentence[max(0, m.start() - 1) : m.start()])
+    for group in _ranges(numbers, sentence):
+        lo, hi = group[0], group[-1]
+        after = [t for t in tokens if t[0] >= hi.end]
+        before = [t for t in tokens if t[1] <= lo.start]
+        rest = sentence[hi.end :].lstrip()
+        compound = re.match(r"-([^\W\d_]+(?:-[^\W\d_]+)*)", sentence[hi.end :])
+        currency = lo.currency or hi.currency
         if rest.startswith("%") or re.match(r"per ?cent\b", rest, re.I):
             word: str | None = "percent"
         elif currency:
             word = currency
+            if hi.glued == "metre":  # "$35-41m": millions of dollars, not metres
+                group = [replace(n, glued=None, scale=1e6) for n in group]
+        elif hi.glued:
+            word = hi.glued
         elif compound:  # "12-year-old", "7.1-magnitude"
             word = compound.group(1).lower()
-            after = [t for t in after if t[0] >= m.end() + len(compound.group())]
+            after = [t for t in after if t[0] >= hi.end + len(compound.group())]
         else:
             word = _unit(after[:3]) or _unit(list(reversed(before[-2:])))
         toll = _toll(before, after, word)
         if toll:
             word = toll
-        if word and word not in _MONTHS:  # "12 May" is a date, not twelve of something
-            context = [t[2] for t in before[-CONTEXT:]] + [t[2] for t in after[:CONTEXT]]
+        if not word or word in _MONTHS:  # "12 May" is a date, not twelve of something
+            continue
+        context = [t[2] for t in before[-CONTEXT:]] + [t[2] for t in after[:CONTEXT]]
+        scale = max(n.scale for n in group)
+        text = lo.written
+        if len(group) > 1:
+            between = re.search(r"\bbetween\s+\W?$", sentence[: lo.start], re.I)
+            text = sentence[between.start() if between else lo.start : hi.end]
+        for n in group:
             out.append(
                 Quantity(
-                    value=value,
-                    text=written,
+                    value=n.value * (n.scale if n.scale != 1.0 else scale),
+                    text=text,
                     unit=stem(word),
                     word=word,
                     context=frozenset(content_words(" ".join(context))) - {stem(word)},
@@ -343,16 +415,19 @@ def _toll(
 
 def _unit(tokens: list[tuple[int, int, str]]) -> str | None:
     for _, _, word in tokens:
-        if word[0].isdigit():
-            return None
         low = word.lower()
+        if word[0].isdigit() or low in _NUMBER_WORDS:
+            return None
         low = _UNITS.get(low, low).strip("-")
-        if low in _HEDGES:
+        if low in _HEDGES or word[0].isupper():  # "0.27 Disney shares", "three British divers"
             continue
-        if low in STOPWORDS and low not in ("people", "one"):
+        if low in STOPWORDS and low not in _COUNTED_STOPWORDS:
             return None
         return low
     return None
+
+
+_COUNTED_STOPWORDS = frozenset(("people", "year", "years", "week"))
 
 
 TOLL_UNITS = frozenset(stem(w) for w in TOLLS)  # as Quantity.unit holds them

@@ -279,3 +279,32 @@ def test_two_tolls_worded_differently_are_a_disagreement(tmp_path):
     [story] = site_from(tmp_path, TOLLS).stories.values()
     [toll] = [d for d in story.disagreements if d.kind == "number"]
     assert {(s.briefing, s.value) for s in toll.sides} == {("blast-a", "73"), ("blast-b", "158")}
+
+
+AGES = {
+    "cave-a.md": """---
+title: Missing football team found alive in flooded cave
+date: 2025-07-02
+source: Northern Post
+---
+Twelve boys from a youth football team, aged between 11 and 16, were found alive in the flooded cave of Doi Rang with their coach late on Monday.
+Rescue divers reached a dry ledge deep inside the cave after nine days of searching.
+""",
+    "cave-b.md": """---
+title: Divers find football team alive in flooded cave
+date: 2025-07-03
+source: Valley Herald
+---
+Twelve boys from a youth football team, aged 11 to 17, were found alive with their coach in the flooded cave of Doi Rang.
+Rescue divers reached the team on a dry ledge deep inside the cave after nine days of searching.
+""",
+}
+
+
+def test_two_ranges_that_differ_are_a_disagreement_quoting_each_range(tmp_path):
+    [story] = site_from(tmp_path, AGES).stories.values()
+    [ages] = [d for d in story.disagreements if d.kind == "number"]
+    assert {(s.briefing, s.value) for s in ages.sides} == {
+        ("cave-a", "between 11 and 16"),
+        ("cave-b", "11 to 17"),
+    }
