@@ -565,3 +565,60 @@ def test_research_and_documents_that_find_or_show_are_sources_but_other_things_a
     assert got["the bridge was unsafe for trucks"] == ("inspection team", "anonymous")
     assert got["the victim had drowned before the fire"] == ("autopsy", "anonymous")
     assert not any("players can fly" in c for c in got)
+
+
+def test_a_bare_title_is_the_person_the_text_gave_that_role():
+    ex = run(
+        "US President Donald Trump met Prime Minister Narendra Modi in Delhi on Monday.\n\n"
+        "Modi spoke first about trade.\n\n"
+        '"Why would there not be a deal," the US President said.\n\n'
+        "Judge Ann Cole heard the case of Bradley Axel on Tuesday.\n\n"
+        "Axel stayed silent as the judge said the sentence would be read on Friday."
+    )
+    got = {c.text: s.name for s in ex.sources for c in s.claims}
+    assert got["Why would there not be a deal"] == "Donald Trump"
+    assert got["the sentence would be read on Friday"] == "Ann Cole"
+
+
+def test_beliefs_and_appeals_are_claims_of_their_subject():
+    ex = run(
+        "Detectives searched the flat on Monday.\n\n"
+        "Police suspected that the suspect was a supplier for the whole region.\n\n"
+        "The mayor of Surabaya, Tri Rismaharini, comforted relatives and urged them to be strong.\n\n"
+        "Senator Joan Pike vowed to reopen the mine before winter."
+    )
+    got = {c.text: (s.name, s.kind) for s in ex.sources for c in s.claims}
+    assert got["the suspect was a supplier for the whole region"] == ("Police", "government")
+    assert got["them to be strong"][0] == "Tri Rismaharini"
+    assert got["to reopen the mine before winter"] == ("Joan Pike", "person")
+
+
+def test_according_to_a_document_of_a_body_an_institution_or_mid_sentence():
+    ex = run(
+        "Coal lost ground across the region last year.\n\n"
+        "Half of the power came from coal in 2015, according to analysis by the Energy "
+        "Information Administration.\n\n"
+        "Scientists have underestimated the warming, according to the new paper.\n\n"
+        "According to the prosecution, the dealer had supplied other dealers for years.\n\n"
+        "Cleaner fuel cut pollution, but, according to Rita Hale, the tradeoff has been "
+        "faster warming."
+    )
+    got = {c.text: (s.name, s.kind) for s in ex.sources for c in s.claims}
+    eia = got["Half of the power came from coal in 2015"]
+    assert eia[0] == "Energy Information Administration"
+    assert got["Scientists have underestimated the warming"] == ("new paper", "document")
+    assert got["the dealer had supplied other dealers for years"] == (
+        "prosecution",
+        "government",
+    )
+    assert got["the tradeoff has been faster warming"] == ("Rita Hale", "person")
+
+
+def test_a_place_modifying_the_speaker_is_not_the_speaker():
+    ex = run(
+        "Rain fell across the state on Monday.\n\n"
+        "New South Wales firefighters said they finally had the upper hand against the blaze."
+    )
+    [(name, claim)] = [(s.name, c.text) for s in ex.sources for c in s.claims]
+    assert claim == "they finally had the upper hand against the blaze"
+    assert name.endswith("firefighters")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from generator.extraction.fastre import trie
 from generator.extraction.lexicon import TITLES
+from generator.model import Entity
 
 _TITLE_ALT = trie(TITLES)  # longest title first, as a prefix tree
 _COMPLEMENT = (
@@ -112,3 +114,39 @@ def role_after(text: str, end: int, limit: int) -> str | None:
     if first in _BAD_PREFIX:
         return None
     return _tidy(role) or None
+
+
+# Titles that, bare ("the secretary added"), stand for the person the text gave that role or
+# else the person named last; and titles that stand only for the person given that role ("the
+# judge said" after a defendant's name is not the defendant).
+NEAREST_TITLE_TEXT = (
+    "secretary|minister|president|spokesman|spokeswoman|spokesperson|general|commander|ambassador|"
+    "envoy|chancellor|governor|senator|mayor|premier|chairman|chairwoman|director|admiral|colonel|"
+    "captain|coach|manager|king|queen"
+)
+ROLE_TITLE_TEXT = "judge|prosecutor|founder|ceo|executive|attorney|lawyer|professor|sheriff"
+NEAREST_TITLES = frozenset(NEAREST_TITLE_TEXT.split("|"))
+BARE_TITLES = NEAREST_TITLES | frozenset(ROLE_TITLE_TEXT.split("|"))
+
+
+def title_holder(
+    entities: list[Entity], title: str, pos: int, person_before: Callable[[int], Entity | None]
+) -> Entity | None:
+    """The person a bare title at ``pos`` stands for ("the US President said"): the person whose
+    role ends in the title's word, mentioned last before ``pos`` or else first after; failing
+    that, for the common titles, the person named last (``person_before``)."""
+    word = title.lower().split()[-1]
+    before: tuple[int, Entity] | None = None
+    after: tuple[int, Entity] | None = None
+    for e in entities:
+        if e.type != "PERSON" or not any(word in r.lower().split() for r in e.roles):
+            continue
+        for m in e.mentions:
+            if m.start < pos and (before is None or m.start > before[0]):
+                before = (m.start, e)
+            elif m.start >= pos and (after is None or m.start < after[0]):
+                after = (m.start, e)
+    found = before or after
+    if found:
+        return found[1]
+    return person_before(pos) if word in NEAREST_TITLES else None

@@ -10,6 +10,12 @@ from dataclasses import dataclass
 from generator.extraction.fastre import fast_alternation, trie
 from generator.extraction.gender import person_before, pronouns
 from generator.extraction.lexicon import COMMON, TITLES, _words
+from generator.extraction.roles import (
+    BARE_TITLES,
+    NEAREST_TITLE_TEXT,
+    ROLE_TITLE_TEXT,
+    title_holder,
+)
 from generator.extraction.speakers import find_speakers, might_speak
 from generator.extraction.statistical import Token
 from generator.model import Claim, Entity, Sentence, Source
@@ -132,19 +138,15 @@ _SPOKES = re.compile(
     r"(?:spokesman|spokeswoman|spokesperson|official|source|representative|statement))\s*$"
 )
 _BARE_TITLE = re.compile(
-    r"\b(?:the|The)\s+(?:(?:foreign|defence|defense|home|press|deputy|prime|vice|state|"
-    r"general|senior|chief)\s+)?(?:secretary|minister|president|spokesman|spokeswoman|"
-    r"spokesperson|general|commander|ambassador|envoy|chancellor|governor|senator|mayor|"
-    r"premier|chairman|chairwoman|director|admiral|colonel|captain|coach|manager|king|queen)"
-    r"\s*$"
+    r"\b(?:the|The)\s+((?:[\w.’'-]+\s+){0,2}?(?:(?:foreign|defence|defense|home|press|deputy|"
+    r"prime|vice|state|general|senior|chief)\s+)?(?i:"
+    + NEAREST_TITLE_TEXT
+    + "|"
+    + ROLE_TITLE_TEXT
+    + r"))\s*$"
 )
 _LAST_WORD = re.compile(r"\w+$")
 _SPOKES_LAST = _words("spokesman|spokeswoman|spokesperson|official|source|representative|statement")
-_BARE_TITLE_LAST = _words(
-    "secretary|minister|president|spokesman|spokeswoman|spokesperson|general|commander|ambassador|"
-    "envoy|chancellor|governor|senator|mayor|premier|chairman|chairwoman|director|admiral|colonel|"
-    "captain|coach|manager|king|queen"
-)
 _INSTITUTION_LAST = _words(
     "government|city|council|ministry|department|police|army|military|court|regime|"
     "administration|company|firm|agency|committee|party|group|municipality|authorities|embassy|"
@@ -194,6 +196,7 @@ class _Hit:
 class _Index:
     def __init__(self, text: str, entities: list[Entity]) -> None:
         self.pronouns = pronouns(text, entities)
+        self.entities = entities
         self.by_end: dict[int, tuple[Entity, int]] = {}
         self.persons: list[tuple[int, Entity]] = []
         for e in entities:
@@ -357,9 +360,11 @@ def _source_before(text: str, lo: int, pos: int, idx: _Index) -> tuple[str, str,
         words = " ".join(m.group(1).split())
         kind = "government" if _GOV_HINT.search(words) else "organization"
         return words, kind, end - len(window) + m.start(1), end
-    m = _BARE_TITLE.search(window) if last in _BARE_TITLE_LAST else None
-    if m:  # "the secretary added": the nearest person named before
-        person = idx.person_before(end - len(window) + m.start())
+    m = _BARE_TITLE.search(window) if last in BARE_TITLES else None
+    if m:  # "the US President said": the person the text gave that role, else (for the
+        # common titles) the person named last, "the secretary added"
+        at = end - len(window) + m.start()
+        person = title_holder(idx.entities, m.group(1), at, idx.person_before)
         if person and person.mentions:
             near = max(
                 (x for x in person.mentions if x.start < end),
@@ -875,9 +880,7 @@ def _according_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
     hits = []
     for am in _ACCORDING.finditer(text, sent.start, sent.end):
         rest = text[am.end() : sent.end]
-        m = re.match(
-            r"(?:an? |the )?(?:(?:new |recent )?(?:report|statement|study) (?:by|from) )?", rest
-        )
+        m = _ACCORDING_DOC_OF.match(rest)  # "according to analysis by the EIA": the EIA
         name_start = am.end() + (m.end() if m else 0)
         ent = None
         for e in idx.by_end.values():
@@ -889,13 +892,15 @@ def _according_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
                 ent = e
                 break
         if ent is None:
-            np = _ACCORDING_NP.match(text, name_start, sent.end) or _ACCORDING_NP.match(
-                text, am.end(), sent.end
-            )  # "according to a statement from the company": the statement
+            # "according to a statement from the company": the statement
+            first, then = (am.end(), name_start) if m and m.group(1) else (name_start, am.end())
+            np = _ACCORDING_NP.match(text, first, sent.end) or _ACCORDING_NP.match(
+                text, then, sent.end
+            )
             if not np:
                 continue
             words = np.group(1)
-            kind = "document" if _DOC_WORD.search(words) else "anonymous"
+            kind = _according_kind(words)
             ms, me = np.start(1), np.end(1)
             if am.start() - sent.start < 3:
                 comma = text.find(",", np.end(), min(sent.end, np.end() + 80))
@@ -920,7 +925,8 @@ def _according_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
         tail = me + (app.end() if app else 0)
         if app:
             basis = app.group(1).strip()
-        if am.start() - sent.start < 3:  # According to X, CLAIM
+        if am.start() - sent.start < 3 or _CLAIM_AFTER.search(text, sent.start, am.start()):
+            # "According to X, CLAIM", "..., but, according to X, CLAIM"
             s, e = _clean_claim(text, tail, sent.end)
         else:  # CLAIM, according to X
             s, e = _clean_claim(text, sent.start, am.start())
@@ -929,8 +935,22 @@ def _according_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
     return hits
 
 
+_ACCORDING_DOC_OF = re.compile(
+    r"(?:an? |the )?((?:new |recent |latest |preliminary |final )?"
+    + _DOC_HEAD
+    + r" (?:by|from|of) )?"
+)
+# "..., but, according to X, CLAIM": the claim follows the source
+_CLAIM_AFTER = re.compile(r"\b(?:but|and|yet|so|however|while)\s*,?\s*\Z")
+_ACCORDING_GOVERNMENT = re.compile(
+    r"\b(?:police|authorities|prosecutors?|prosecution|county|city|state|court|government|"
+    r"ministry|department|agency|council)$"
+)
+_ACCORDING_ORGS = re.compile(r"\b(?:company|firm|group|union|defen[cs]e|organi[sz]ation)$")
 _ACCORDING_NP = re.compile(
     r"((?:[A-Za-z][\w’'-]*\s+){0,3}?(?:officials|sources|leadership|analysts|experts|critics|"
+    r"paper|analysis|prosecutors?|prosecution|defen[cs]e|county|city|court|government|ministry|"
+    r"department|agency|council|company|firm|group|union|organi[sz]ation|"
     r"posting|website|site|post|blog|page|statement|release|letter|notice|filing|"
     r"observers|diplomats|witnesses|residents|activists|researchers|scientists|reports|media|"
     r"police|prosecutors|investigators|authorities|doctors|medics|organisers|organizers|"
@@ -940,8 +960,20 @@ _ACCORDING_NP = re.compile(
 )
 _DOC_WORD = re.compile(
     r"figures|data|estimates|statistics|records|documents|poll|survey|stud|research|report|"
-    r"results|testimony|posting|site|post|blog|page|statement|release|letter|notice|filing"
+    r"results|testimony|posting|site|post|blog|page|statement|release|letter|notice|filing|"
+    r"paper|analysis"
 )
+
+
+def _according_kind(words: str) -> str:
+    low = words.lower()
+    if _DOC_WORD.search(low):
+        return "document"
+    if _ACCORDING_GOVERNMENT.search(low):
+        return "government"
+    return "organization" if _ACCORDING_ORGS.search(low) else "anonymous"
+
+
 _OUTLET_DESC = re.compile(
     r"\s+(?:news agency|newspaper|news site|website|agency|daily|magazine|broadcaster|"
     r"channel|network|television|tv|radio|outlet|reported)\b"

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from generator.extraction.descriptors import ORG_NOUNS
 from generator.extraction.lexicon import OUTLETS, _words
+from generator.extraction.roles import BARE_TITLES, title_holder
 from generator.extraction.statistical import Token
 from generator.model import Entity, Sentence
 
@@ -24,7 +25,11 @@ _SAY = _words(
     "argue|argues|argued|insist|insists|insisted|estimate|estimates|estimated|predict|predicts|"
     "predicted|allege|alleges|alleged|reveal|reveals|revealed|disclose|discloses|disclosed|"
     "testify|testifies|testified|acknowledge|acknowledges|acknowledged|admit|admits|admitted|"
-    "suggest|suggests|suggested|maintain|maintains|maintained"
+    "suggest|suggests|suggested|maintain|maintains|maintained|"
+    # beliefs and expectations, as the conventions count them: "Police suspected that ..."
+    "believe|believes|believed|think|thinks|thought|fear|fears|feared|expect|expects|expected|"
+    "suspect|suspects|suspected|contend|contends|contended|assert|asserts|asserted|"
+    "worry|worries|worried|hope|hopes|hoped|doubt|doubts|doubted|complain|complains|complained"
 )
 # Verbs by which evidence speaks ("The data show that ...", "Researchers found that ..."): a
 # claim only when their subject is a document or a body of research, never "police found".
@@ -36,6 +41,13 @@ _RESEARCH = _words(
     "researchers|scientists|study|studies|team|investigation|inquiry|probe|autopsy|results|"
     "numbers|statistics|evidence|tests|experts"
 )
+# Verbs of appeal and commitment, whose claim is an infinitive: "urged residents to leave",
+# "vowed to revive the industry".
+_APPEAL = _words(
+    "urge|urges|urged|vow|vows|vowed|promise|promises|promised|pledge|pledges|pledged|"
+    "ask|asks|asked|appeal|appeals|appealed|demand|demands|demanded"
+)
+_ADDRESSED = _words("ask|asks|asked|demand|demands|demanded")  # an appeal only to someone
 _PRONOUNS = frozenset(["he", "she"])
 _DETERMINERS = frozenset(["a", "an", "the", "some", "several", "two", "three", "many"])
 _BASIS_NOUNS = frozenset(
@@ -123,7 +135,7 @@ def _kind(entity: Entity | None, head: str) -> str:
     return "anonymous"
 
 
-_SAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_SAY | _EVIDENCE)) + r")\b", re.I)
+_SAY_WORD = re.compile(r"\b(?:" + "|".join(sorted(_SAY | _EVIDENCE | _APPEAL)) + r")\b", re.I)
 
 
 def might_speak(sentence: Sentence) -> bool:
@@ -146,14 +158,23 @@ def find_speakers(
     for v in range(lo, hi):
         verb = tokens[v]
         word = verb.text.lower()
-        if word not in _SAY and word not in _EVIDENCE or not verb.tag.startswith("VB"):
+        if word not in _SAY and word not in _EVIDENCE and word not in _APPEAL:
+            continue
+        if not verb.tag.startswith("VB"):
             continue
         mine = kids.get(v, [])
-        claims = [k for k in mine if tokens[k].dep == "ccomp"]
-        if not claims:
+        claims = [k for k in mine if tokens[k].dep == "ccomp" and word not in _APPEAL]
+        appeal = [k for k in mine if tokens[k].dep == "xcomp" and word in _APPEAL]
+        if word in _ADDRESSED and not any(tokens[k].dep == "dobj" for k in mine):
+            appeal = []  # "asked to represent himself" is no appeal; "asked the jury to" is
+        if not claims and not appeal:
             continue
         subject = next((k for k in mine if tokens[k].dep == "nsubj"), None)
-        if word not in _SAY and not _evidence(tokens, subject):
+        if subject is None and verb.dep in ("conj", "advcl") and verb.head != v:
+            # "comforted relatives and urged them to ...", "..., adding that ...": the subject
+            # of the verb this one continues
+            subject = next((k for k in kids.get(verb.head, []) if tokens[k].dep == "nsubj"), None)
+        if word in _EVIDENCE and word not in _SAY and not _evidence(tokens, subject):
             continue
         if subject is None:
             agent = next((k for k in mine if tokens[k].dep == "agent"), None)
@@ -164,8 +185,14 @@ def find_speakers(
         if found is None:
             continue
         name, kind, mention = found
-        c = tokens[claims[0]]
-        start, end = _claim_span(text, tokens, kids, claims[0], c)
+        if appeal:  # "urged them to be strong": the addressee and the infinitive
+            whom = [k for k in mine if tokens[k].dep == "dobj" and k < appeal[0]]
+            start = tokens[whom[0]].left if whom else tokens[appeal[0]].left
+            end = tokens[appeal[0]].right
+            while end > start and text[end - 1] in ".,;:\"“”'’ ":
+                end -= 1
+        else:
+            start, end = _claim_span(text, tokens, kids, claims[0], tokens[claims[0]])
         if end - start < 8:
             continue
         out.append(Speaker(name, kind, _basis(text, tokens, kids, v), (start, end), mention))
@@ -197,6 +224,10 @@ def _source(
     if head.tag in ("PRP", "PRP$", "WP", "DT", "EX"):
         return None
     det = [k for k in kids.get(subject, []) if tokens[k].dep == "det"]
+    if det and tokens[det[0]].text.lower() == "the" and head.text.lower() in BARE_TITLES:
+        person = title_holder(entities, head.text, head.start, lambda p: person_for(p, ""))
+        if person is not None:  # "the then prime minister said": the holder of the title
+            return person.name, "person", (head.start, head.end)
     if det and tokens[det[0]].text.lower() == "the" and head.text.lower() in ORG_NOUNS:
         org = _before(entities, head.start, "ORG")  # "the chipmaker said": the company named
         if org is not None:
@@ -208,7 +239,7 @@ def _source(
     while left < subject and tokens[left].text.lower() in _DETERMINERS:
         left += 1
     start, end = tokens[left].start, head.end
-    entity = _entity_at(entities, start, end)
+    entity = _entity_at(entities, head.start, head.end)  # not a modifier's: "Ohio firefighters"
     if entity is not None:
         return entity.name, _kind(entity, head.text), (start, end)
     return " ".join(text[start:end].split()), _kind(None, head.text), (start, end)
