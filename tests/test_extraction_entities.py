@@ -734,3 +734,15 @@ def test_a_city_named_like_a_person_after_a_place_cue_is_the_city():
     assert got.get("Charlotte") == "PERSON" and got.get("Hassan") != "PLACE"
     person = run("Austin Rivers scored 20 points in Denver.")
     assert {e.name: e.type for e in person.entities}.get("Austin Rivers") == "PERSON"
+
+
+def test_us_in_capitals_is_the_country_and_a_disease_is_no_entity():
+    ex = run(
+        "Currently, the US has the most cases in the world.\n\n"
+        "The death count has crossed 10,000 in US, and Ebola cases rose in Dallas.\n\n"
+        "Tell us what you saw, the Zika team asked."
+    )
+    names = entities_by_name(ex)
+    assert names["United States"].type == "PLACE"
+    assert len(names["United States"].mentions) == 2
+    assert "Ebola" not in names and "Zika" not in names

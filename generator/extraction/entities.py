@@ -186,9 +186,17 @@ def _shape_ok(word: str) -> bool:
         (word[:1].isupper() or bool(_PARTICLE.match(word)))
         and word.lower() not in ORG_HEADS
         and not _DIGIT.search(word)
-        and word.lower() not in COMMON
+        and not _common(word)
         and word not in DEMONYMS
     )
+
+
+def _common(word: str) -> bool:
+    """A common word, not a name on its own ("The", "us"); "US", capitals the gazetteer knows
+    as a place, is a name."""
+    if word.lower() not in COMMON:
+        return False
+    return not (len(word) > 1 and word.isupper() and lookup(word) is not None)
 
 
 # Policy domains that name a national agency with the country's name ("Statistics Norway").
@@ -338,7 +346,7 @@ def _strip_leading(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str
             and (toks[i + 1][2][:1].isupper() or toks[i + 1][2] in _NAME_PARTICLES)
         )
         and (
-            (toks[i][2].lower() in COMMON and toks[i][2].lower() not in TITLES)
+            (_common(toks[i][2]) and toks[i][2].lower() not in TITLES)
             or toks[i][2].lower() in _CONNECTORS
         )
         and not (toks[i][2].lower() in ORG_HEADS and toks[i + 1][2].lower() in ("of", "for"))
@@ -346,7 +354,7 @@ def _strip_leading(toks: list[tuple[int, int, str]]) -> list[tuple[int, int, str
         and " ".join(t[2] for t in toks[i:]).lower() not in TITLES
     ):
         i += 1
-    if i == len(toks) - 1 and toks[i][2].lower() in COMMON:
+    if i == len(toks) - 1 and _common(toks[i][2]):
         return []
     return toks[i:]
 
@@ -430,7 +438,7 @@ def _role_prefix(toks: list[tuple[int, int, str]]) -> list[Mention]:
     if not n:
         return []
     head = toks[: len(toks) - n]
-    while head and head[0][2].lower() in COMMON:
+    while head and _common(head[0][2]):
         head = head[1:]
     if not head or len(head) > 5:
         return []

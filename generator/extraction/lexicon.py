@@ -237,9 +237,9 @@ COMMON = _words(
     internet|web|online|email|tv|radio|am|pm|a.m.|p.m.|ad|bc|ok|okay|english|french|
     german|spanish|arabic|chinese|russian|persian|latin|god|allah|lord|sir|madam|
     strikes|strike|airstrikes|airstrike|near|vehicles|vehicle|tank|tanks|unit|units|
-    fighting|positions|position|building|buildings|bridge|bridges|staging|area|areas""".replace(
-        "\n", ""
-    )
+    fighting|positions|position|building|buildings|bridge|bridges|staging|area|areas|
+    ebola|zika|covid|covid-19|coronavirus|sars|mers|hiv|aids|malaria|measles|polio|cholera|
+    influenza|dengue|tuberculosis|mpox|monkeypox|h1n1|h5n1""".replace("\n", "")
 )
 # Nationality adjectives and plural nouns (NORP): never an entity name on their own.
 DEMONYMS = _words(
