@@ -746,3 +746,17 @@ def test_us_in_capitals_is_the_country_and_a_disease_is_no_entity():
     assert names["United States"].type == "PLACE"
     assert len(names["United States"].mentions) == 2
     assert "Ebola" not in names and "Zika" not in names
+
+
+def test_a_named_storm_is_an_event_not_a_person():
+    ex = run("Storm Ciarán is expected to dump rain across the south. Hurricane Ian hit Florida.")
+    names = entities_by_name(ex)
+    assert names["Storm Ciarán"].type == "EVENT"
+    assert names["Hurricane Ian"].type == "EVENT"
+
+
+def test_parliament_and_cabinet_alone_are_bodies():
+    ex = run("The bill passed Parliament on Tuesday after the Cabinet agreed to it.")
+    names = entities_by_name(ex)
+    assert names["Parliament"].type == "ORG"
+    assert names["Cabinet"].type == "ORG"

@@ -622,3 +622,29 @@ def test_a_place_modifying_the_speaker_is_not_the_speaker():
     [(name, claim)] = [(s.name, c.text) for s in ex.sources for c in s.claims]
     assert claim == "they finally had the upper hand against the blaze"
     assert name.endswith("firefighters")
+
+
+def test_what_follows_adding_that_is_another_claim_of_the_same_speaker():
+    ex = run(
+        '"The waves are three metres high," Tom Soelistyo told reporters, adding that the '
+        "search would go on all night.\n\n"
+        "On March 25 the ministry announced a hold on exports, adding that it would be lifted "
+        "case by case."
+    )
+    got = {c.text: s.name for s in ex.sources for c in s.claims}
+    assert got["The waves are three metres high"] == "Tom Soelistyo"
+    assert got["the search would go on all night"] == "Tom Soelistyo"
+    assert got["a hold on exports"] == got["it would be lifted case by case"]
+
+
+def test_evidence_named_by_a_relative_clause_or_messages_and_no_promise_from_weather():
+    ex = run(
+        "The lab ran a new trial in May.\n\n"
+        "The team built on earlier studies, which showed that speed and accuracy were linked.\n\n"
+        "The text messages found on his phone showed he had been buying on a commercial scale.\n\n"
+        "Wet weather promised to deliver respite for the farms."
+    )
+    got = {c.text: (s.name, s.kind) for s in ex.sources for c in s.claims}
+    assert got["speed and accuracy were linked"][1] == "document"
+    assert "messages" in got["he had been buying on a commercial scale"][0]
+    assert not any("respite" in claim for claim in got)

@@ -207,6 +207,9 @@ _DOMAINS = _words(
 )
 
 
+_WEATHER_SYSTEMS = frozenset(("storm", "hurricane", "typhoon", "cyclone", "tropical"))
+
+
 def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str | None] | None:
     """(type, canonical name, subtype) for a candidate name, or None when it is not a name."""
     entry = lookup(text)
@@ -218,6 +221,8 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
     last = low[-1]
     if len(toks) > 1 and low[0] in ("operation", "exercise") and toks[1][:1].isupper():
         return "EVENT", text, "operation"  # "Operation Inherent Resolve", "Exercise Eager Lion"
+    if len(toks) > 1 and low[0] in _WEATHER_SYSTEMS and toks[-1][:1].isupper():
+        return "EVENT", text, "storm"  # "Storm Ciarán", "Hurricane Ian", "Tropical Storm Alberto"
     if titled and all(_shape_ok(t) for t in toks):
         return "PERSON", text, None
     if len(toks) > 1 and low[0] in ("abu", "umm") and all(_shape_ok(t) for t in toks[1:]):

@@ -146,7 +146,8 @@ REGIONS = _cased(
 )
 # Well-known organisations that carry no organisation head word.
 KNOWN_ORGS = _cased(
-    """White House|Pentagon|Kremlin|Congress|Senate|NATO|UN|U.N.|EU|E.U.|IAEA|ISIL|ISIS|IS|
+    """White House|Pentagon|Kremlin|Congress|Senate|Parliament|Cabinet|NATO|UN|U.N.|EU|E.U.|
+    IAEA|ISIL|ISIS|IS|
     Daesh|Da'esh|Da’esh|Islamic State|Islamic State of Iraq and the Levant|
     Islamic State of Iraq and Syria|Islamic State in Iraq and the Levant|
     Islamic State in Iraq and Syria|Islamic State of Iraq and al-Sham|

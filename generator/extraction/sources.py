@@ -1098,6 +1098,40 @@ def _continued_quotes(text: str, sentences: list[Sentence], hits: list[_Hit]) ->
         by_sentence[sent.index] = held
 
 
+_GOING_ON = re.compile(
+    r",\s+(?:adding|saying|insisting|noting|arguing|warning|explaining|stressing|stating|"
+    r"asserting|claiming)\s+(?:that\s+)?(?=\S)"
+)
+
+
+def _going_on(text: str, sentences: list[Sentence], hits: list[_Hit]) -> list[_Hit]:
+    """ "..., Soelistyo told reporters, adding that the search would go on all night": what
+    follows ", adding that" (saying, insisting, noting, ...) is another claim of the speaker
+    credited before it in the sentence."""
+    by_sentence: dict[int, list[_Hit]] = {}
+    for h in hits:
+        by_sentence.setdefault(h.sentence, []).append(h)
+    out = []
+    for sent in sentences:
+        mine = by_sentence.get(sent.index)
+        if not mine or "," not in sent.text:
+            continue
+        for m in _GOING_ON.finditer(text, sent.start, sent.end):
+            before = [h for h in mine if h.mention[1] <= m.start()]
+            if not before or any(h.start >= m.end() for h in mine):
+                continue
+            speaker = max(before, key=lambda h: h.mention[1])
+            s, e = _clean_claim(text, m.end(), sent.end)
+            if e - s < 8:
+                continue
+            for h in mine:
+                if h.start < m.start() < h.end:  # "announced a hold, adding that ...": split
+                    h.end = _clean_claim(text, h.start, m.start())[1]
+            hit = _Hit(speaker.name, speaker.kind, speaker.basis, s, e, sent.index, speaker.mention)
+            out.append(hit)
+    return out
+
+
 _FIRST_PERSON = re.compile(
     r"\b(?:I|I['’](?:m|ve|d|ll)|we|We|we['’](?:re|ve|d|ll)|We['’](?:re|ve|d|ll)|my|My|our|Our)\b"
 )
@@ -1209,6 +1243,7 @@ def find_sources(
         if len(hits) >= MAX_HITS:
             break
     _continued_quotes(text, sentences, hits)
+    keep(_going_on(text, sentences, hits))
     if unattributed and parse is not None:
         held = {h.sentence for h in hits}
         unattributed = [x for x in unattributed if x.index not in held][:MAX_PARSED]

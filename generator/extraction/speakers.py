@@ -75,7 +75,8 @@ _GOVERNMENT = frozenset(
 _DOCUMENTS = _words(
     "report|study|survey|poll|statement|filing|document|data|analysis|release|letter|research|"
     "documents|figures|records|lawsuit|suit|complaint|indictment|affidavit|ruling|verdict|memo|"
-    "audit|review"
+    "audit|review|messages|texts|emails|video|footage|recording|recordings|images|photos|scans|"
+    "studies|reports|surveys|polls|analyses"
 )
 _MODIFIERS = frozenset(["det", "compound", "amod", "poss", "nummod", "nmod", "case"])
 
@@ -174,6 +175,8 @@ def find_speakers(
             # "comforted relatives and urged them to ...", "..., adding that ...": the subject
             # of the verb this one continues
             subject = next((k for k in kids.get(verb.head, []) if tokens[k].dep == "nsubj"), None)
+        if subject is not None and tokens[subject].tag in ("WDT", "WP") and verb.dep == "relcl":
+            subject = verb.head  # "earlier studies, which showed that ...": the studies
         if word in _EVIDENCE and word not in _SAY and not _evidence(tokens, subject):
             continue
         if subject is None:
@@ -185,6 +188,8 @@ def find_speakers(
         if found is None:
             continue
         name, kind, mention = found
+        if appeal and kind in ("anonymous", "document") and not _human(tokens[subject].text):
+            continue  # "wet weather promised to deliver respite" is no one's promise
         if appeal:  # "urged them to be strong": the addressee and the infinitive
             whom = [k for k in mine if tokens[k].dep == "dobj" and k < appeal[0]]
             start = tokens[whom[0]].left if whom else tokens[appeal[0]].left
@@ -197,6 +202,19 @@ def find_speakers(
             continue
         out.append(Speaker(name, kind, _basis(text, tokens, kids, v), (start, end), mention))
     return out
+
+
+_HUMAN = _words(
+    "officials|experts|residents|protesters|workers|leaders|doctors|scientists|researchers|"
+    "activists|campaigners|critics|lawmakers|legislators|senators|executives|analysts|members|"
+    "parents|teachers|students|families|relatives|police|authorities|investigators|unions|"
+    "spokesman|spokeswoman|spokesperson|official|minister|president|chief|mayor|governor"
+)
+
+
+def _human(word: str) -> bool:
+    """A word for people, who can urge, vow or promise (weather cannot)."""
+    return word.lower() in _HUMAN
 
 
 def _evidence(tokens: list[Token], subject: int | None) -> bool:
@@ -221,7 +239,7 @@ def _source(
         if person is None:
             return None
         return person.name, "person", (head.start, head.end)
-    if head.tag in ("PRP", "PRP$", "WP", "DT", "EX"):
+    if head.tag in ("PRP", "PRP$", "WP", "WDT", "DT", "EX"):
         return None
     det = [k for k in kids.get(subject, []) if tokens[k].dep == "det"]
     if det and tokens[det[0]].text.lower() == "the" and head.text.lower() in BARE_TITLES:
