@@ -8,6 +8,8 @@ from extraction_helpers import entities_by_name, mention_texts, run, sources_by_
 
 from generator.extraction.entities import _weapons
 from generator.extraction.gazetteer import find_and_names
+from generator.extraction.resolve import _drops_given_name
+from generator.model import Entity, Span
 
 
 def test_country_aliases_are_one_place():
@@ -760,3 +762,15 @@ def test_parliament_and_cabinet_alone_are_bodies():
     names = entities_by_name(ex)
     assert names["Parliament"].type == "ORG"
     assert names["Cabinet"].type == "ORG"
+
+
+def test_a_full_name_shortened_without_its_given_name_reads_as_a_person():
+    # the model may read "Forrest Jones said" as a company; the text's use decides
+    def named(*texts: str) -> Entity:
+        return Entity(
+            texts[0], "PERSON", [Span(n * 40, n * 40 + len(t), t) for n, t in enumerate(texts)]
+        )
+
+    assert _drops_given_name(named("Michael Forrest Jones", "Forrest Jones", "Forrest Jones"))
+    assert not _drops_given_name(named("Morgan Stanley", "Morgan Stanley"))
+    assert not _drops_given_name(named("Goldman Sachs", "Goldman"))

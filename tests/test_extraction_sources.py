@@ -648,3 +648,19 @@ def test_evidence_named_by_a_relative_clause_or_messages_and_no_promise_from_wea
     assert got["speed and accuracy were linked"][1] == "document"
     assert "messages" in got["he had been buying on a commercial scale"][0]
     assert not any("respite" in claim for claim in got)
+
+
+def test_items_after_said_and_a_colon_are_each_a_claim_of_the_speaker():
+    ex = run(
+        "The minister gave a long interview on Friday.\n\n"
+        "In a wide-ranging interview, Foreign Minister Ana Ruiz also said:\n\n"
+        "The port must stay open to keep trade moving\n\n"
+        "She is confident the fishing deal will pass the senate\n\n"
+        "Hours later, a storm closed the harbour."
+    )
+    [src] = [s for s in ex.sources if s.name == "Ana Ruiz"]
+    assert [c.text for c in src.claims] == [
+        "The port must stay open to keep trade moving",
+        "She is confident the fishing deal will pass the senate",
+    ]
+    assert src.basis == "In a wide-ranging interview"

@@ -604,6 +604,8 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
             for s in ent.mentions
         ):
             continue  # "NPR's Debbie Marsh reports": the outlet's reporter
+        if _drops_given_name(ent):
+            continue  # "Michael Forrest Jones ... Forrest Jones said": a person's surname
         # the full name's reading first: a lone surname may read as a company ("Christie's")
         votes = _votes([s for s in ent.mentions if " " in s.text], hints)
         votes = votes or _votes(ent.mentions, hints)
@@ -621,6 +623,18 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
 
 
 _OUTLET_OWNS = re.compile(r"[’']s[ \t]")
+
+
+def _drops_given_name(ent: Entity) -> bool:
+    """The text names it in full with a given name first, then without the given name, as one
+    does a person ("Michael Forrest Jones", then "Forrest Jones"; never "Stanley" for "Morgan
+    Stanley")."""
+    texts = {s.text for s in ent.mentions}
+    for t in texts:
+        first, _, rest = t.partition(" ")
+        if rest and first.lower() in given_names() and rest in texts:
+            return True
+    return False
 
 
 def _votes(spans: list[Span], hints: dict[int, str]) -> dict[str, int]:

@@ -1132,6 +1132,39 @@ def _going_on(text: str, sentences: list[Sentence], hits: list[_Hit]) -> list[_H
     return out
 
 
+_SAID_COLON = re.compile(
+    rf"\s+{_AUX}(?:said|says|added|adds|told\s+(?:the\s+)?[\w-]+|stated|explained)\s*:\s*$"
+)
+_LIST_ITEM_WORDS = 45
+
+
+def _listed_claims(text: str, sentences: list[Sentence], idx: _Index) -> list[_Hit]:
+    """ "President Obama also said:" closing a paragraph, then items, one per paragraph, with
+    no closing full stop: each item is a claim of the speaker."""
+    out = []
+    for n, sent in enumerate(sentences):
+        if not sent.text.rstrip().endswith(":") or not text.startswith("\n", sent.end):
+            continue
+        verb = _SAID_COLON.search(sent.text)
+        if verb is None:
+            continue
+        found = _source_before(text, sent.start, sent.start + verb.start(), idx)
+        if found is None:
+            continue
+        name, kind, ms, me = found
+        lead = _LEAD_BASIS.match(text, sent.start, sent.start + verb.start())
+        basis = " ".join(lead.group(1).split()) if lead else ""  # "In a wide-ranging interview"
+        for item in sentences[n + 1 :]:
+            body = item.text.strip()
+            starts_paragraph = text[max(0, item.start - 1) : item.start] == "\n"
+            if not starts_paragraph or body[-1:] in ".!?" or len(body.split()) > _LIST_ITEM_WORDS:
+                break
+            s, e = _clean_claim(text, item.start, item.end)
+            if e - s >= 8:
+                out.append(_Hit(name, kind, basis, s, e, item.index, (ms, me)))
+    return out
+
+
 _FIRST_PERSON = re.compile(
     r"\b(?:I|I['’](?:m|ve|d|ll)|we|We|we['’](?:re|ve|d|ll)|We['’](?:re|ve|d|ll)|my|My|our|Our)\b"
 )
@@ -1244,6 +1277,7 @@ def find_sources(
             break
     _continued_quotes(text, sentences, hits)
     keep(_going_on(text, sentences, hits))
+    keep(_listed_claims(text, sentences, idx))
     if unattributed and parse is not None:
         held = {h.sentence for h in hits}
         unattributed = [x for x in unattributed if x.index not in held][:MAX_PARSED]
