@@ -664,3 +664,16 @@ def test_items_after_said_and_a_colon_are_each_a_claim_of_the_speaker():
         "She is confident the fishing deal will pass the senate",
     ]
     assert src.basis == "In a wide-ranging interview"
+
+
+def test_the_person_urged_to_act_is_not_the_speaker_and_telling_reporters_goes_on():
+    ex = run(
+        "President Yoon Suk Yeol spoke on Saturday.\n\n"
+        "Han Dong-hoon, the leader of the PPP, urged Yoon to step down, telling reporters after "
+        "the address that it had become impossible for him to carry out his duties."
+    )
+    got = {c.text: s.name for s in ex.sources for c in s.claims}
+    assert got == {
+        "Yoon to step down": "Han Dong-hoon",
+        "it had become impossible for him to carry out his duties": "Han Dong-hoon",
+    }

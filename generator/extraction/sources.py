@@ -472,6 +472,8 @@ def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
         end = next((x.end for x in ent[0].mentions if x.start == ent[1]), ent[1])
         if _FINITE_AFTER.match(text, end):
             continue  # "SBM Intel says Nigeria is at risk": Nigeria is what is said, not who
+        if _TO_INFINITIVE.match(text, end):
+            continue  # "X, the party's leader, urged Yoon to step down": Yoon is urged
         if text[end : end + 2] in ("’s", "'s"):
             # '"...," says Rosetta's former mission manager Gerhard Schwehm': the person
             ent = _person_after(idx, end + 2, min(sent.end, end + 80)) or ent
@@ -490,6 +492,7 @@ def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
     return hits
 
 
+_TO_INFINITIVE = re.compile(r"[ \t]+to[ \t]+[a-z]")
 _FINITE_AFTER = re.compile(
     r"[ \t]+(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|"
     r"does|do)\b"
@@ -1099,8 +1102,8 @@ def _continued_quotes(text: str, sentences: list[Sentence], hits: list[_Hit]) ->
 
 
 _GOING_ON = re.compile(
-    r",\s+(?:adding|saying|insisting|noting|arguing|warning|explaining|stressing|stating|"
-    r"asserting|claiming)\s+(?:that\s+)?(?=\S)"
+    r",\s+(?:(?:adding|saying|insisting|noting|arguing|warning|explaining|stressing|stating|"
+    r"asserting|claiming)\s+(?:that\s+)?|telling\s+(?:[\w’'-]+\s+){1,6}?that\s+)(?=\S)"
 )
 
 
@@ -1276,13 +1279,13 @@ def find_sources(
         if len(hits) >= MAX_HITS:
             break
     _continued_quotes(text, sentences, hits)
-    keep(_going_on(text, sentences, hits))
     keep(_listed_claims(text, sentences, idx))
     if unattributed and parse is not None:
         held = {h.sentence for h in hits}
         unattributed = [x for x in unattributed if x.index not in held][:MAX_PARSED]
         for sent, tokens in zip(unattributed, parse(unattributed), strict=True):
             keep(_parsed_hits(text, sent, tokens, entities, idx))
+    keep(_going_on(text, sentences, hits))
     _first_person_paragraphs(text, sentences, hits)
     hits.sort(key=lambda h: h.start)
     by_key: dict[tuple[str, str], Source] = {}
