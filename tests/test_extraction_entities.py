@@ -774,3 +774,14 @@ def test_a_full_name_shortened_without_its_given_name_reads_as_a_person():
     assert _drops_given_name(named("Michael Forrest Jones", "Forrest Jones", "Forrest Jones"))
     assert not _drops_given_name(named("Morgan Stanley", "Morgan Stanley"))
     assert not _drops_given_name(named("Goldman Sachs", "Goldman"))
+
+
+def test_a_one_word_name_that_goes_on_with_its_is_a_company():
+    ex = run(
+        "Vidyard announced significant updates to its video hosting platform on Tuesday.\n\n"
+        "Vidyard has launched new features on its platform for sales teams.\n\n"
+        "Larry Ellison praised the update and said his team would use it."
+    )
+    names = entities_by_name(ex)
+    assert names["Vidyard"].type == "ORG"
+    assert names["Larry Ellison"].type == "PERSON"

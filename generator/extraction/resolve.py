@@ -313,6 +313,7 @@ def build_entities(text: str, mentions: list[Mention], sentences: list[Sentence]
     _merge_acronyms(b)
     _merge_short_forms(b)
     _vote_untitled_people(b, mentions)
+    _companies_by_its(b)
     ents = [e for e in b.entities.values() if e.mentions]
     for e in ents:
         e.mentions.sort(key=lambda s: s.start)
@@ -623,6 +624,31 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
 
 
 _OUTLET_OWNS = re.compile(r"[’']s[ \t]")
+
+
+_ITS_AFTER = re.compile(r"[^.!?;\n]{0,60}?\b(its|his|her)\b")
+
+
+def _companies_by_its(b: _Builder) -> None:
+    """A one-word "person" with no role whose own sentences go on with "its" ("Vidyard
+    announced updates to its platform", "Vidyard has launched features on its site") more than
+    with "his" or "her" is a company."""
+    for key, ent in list(b.entities.items()):
+        if key[0] != "PERSON" or ent.roles or " " in ent.name:
+            continue
+        if ent.name.lower() in given_names():
+            continue
+        its = other = 0
+        for s in ent.mentions:
+            got = _ITS_AFTER.match(b.text, s.end)
+            if got:
+                its, other = (its + 1, other) if got.group(1) == "its" else (its, other + 1)
+        if its >= 2 and its > other:
+            ent.type = "ORG"
+            del b.entities[key]
+            same = b.entities.setdefault(("ORG", key[1]), ent)
+            if same is not ent:
+                same.mentions.extend(ent.mentions)
 
 
 def _drops_given_name(ent: Entity) -> bool:
