@@ -616,11 +616,7 @@ def _vote_untitled_people(b: _Builder, mentions: list[Mention]) -> None:
         if best in ("ORG", "PLACE") and votes[best] > 2 * votes.get("PERSON", 0):
             if best == "PLACE" and any(_state_score(b.text, s.start, s.end) for s in ent.mentions):
                 best = "ORG"  # it acts: a company, not a place ("Nvidia reported")
-            ent.type = best
-            del b.entities[key]
-            other = b.entities.setdefault((best, key[1]), ent)
-            if other is not ent:
-                other.mentions.extend(ent.mentions)
+            _retype(b, key, best)
 
 
 _OUTLET_OWNS = re.compile(r"[’']s[ \t]")
@@ -644,11 +640,16 @@ def _companies_by_its(b: _Builder) -> None:
             if got:
                 its, other = (its + 1, other) if got.group(1) == "its" else (its, other + 1)
         if its >= 2 and its > other:
-            ent.type = "ORG"
-            del b.entities[key]
-            same = b.entities.setdefault(("ORG", key[1]), ent)
-            if same is not ent:
-                same.mentions.extend(ent.mentions)
+            _retype(b, key, "ORG")
+
+
+def _retype(b: _Builder, key: tuple[str, str], typ: str) -> None:
+    """Give the entity under ``key`` another type, joining one of that type and name."""
+    ent = b.entities.pop(key)
+    ent.type = typ
+    same = b.entities.setdefault((typ, key[1]), ent)
+    if same is not ent:
+        same.mentions.extend(ent.mentions)
 
 
 def _drops_given_name(ent: Entity) -> bool:

@@ -132,9 +132,9 @@ BARE_TITLES = NEAREST_TITLES | frozenset(ROLE_TITLE_TEXT.split("|"))
 def title_holder(
     entities: list[Entity], title: str, pos: int, person_before: Callable[[int], Entity | None]
 ) -> Entity | None:
-    """The person a bare title at ``pos`` stands for ("the US President said"): the person whose
-    role ends in the title's word, mentioned last before ``pos`` or else first after; failing
-    that, for the common titles, the person named last (``person_before``)."""
+    """The person a bare title at ``pos`` stands for ("the US President said"): the person one
+    of whose roles has the title's last word, mentioned last before ``pos`` or else first after;
+    failing that, for the common titles, the person named last (``person_before``)."""
     word = title.lower().split()[-1]
     before: tuple[int, Entity] | None = None
     after: tuple[int, Entity] | None = None

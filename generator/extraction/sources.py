@@ -16,7 +16,7 @@ from generator.extraction.roles import (
     ROLE_TITLE_TEXT,
     title_holder,
 )
-from generator.extraction.speakers import find_speakers, might_speak
+from generator.extraction.speakers import GOVERNMENT_NOUNS, find_speakers, might_speak
 from generator.extraction.statistical import Token
 from generator.model import Claim, Entity, Sentence, Source
 
@@ -945,14 +945,12 @@ _ACCORDING_DOC_OF = re.compile(
 )
 # "..., but, according to X, CLAIM": the claim follows the source
 _CLAIM_AFTER = re.compile(r"\b(?:but|and|yet|so|however|while)\s*,?\s*\Z")
-_ACCORDING_GOVERNMENT = re.compile(
-    r"\b(?:police|authorities|prosecutors?|prosecution|county|city|state|court|government|"
-    r"ministry|department|agency|council)$"
+_ACCORDING_ORGS = frozenset(
+    ["company", "firm", "group", "union", "defence", "defense", "organisation", "organization"]
 )
-_ACCORDING_ORGS = re.compile(r"\b(?:company|firm|group|union|defen[cs]e|organi[sz]ation)$")
 _ACCORDING_NP = re.compile(
     r"((?:[A-Za-z][\w’'-]*\s+){0,3}?(?:officials|sources|leadership|analysts|experts|critics|"
-    r"paper|analysis|prosecutors?|prosecution|defen[cs]e|county|city|court|government|ministry|"
+    r"paper|analysis|prosecution|defen[cs]e|county|city|court|government|ministry|"
     r"department|agency|council|company|firm|group|union|organi[sz]ation|"
     r"posting|website|site|post|blog|page|statement|release|letter|notice|filing|"
     r"observers|diplomats|witnesses|residents|activists|researchers|scientists|reports|media|"
@@ -969,12 +967,13 @@ _DOC_WORD = re.compile(
 
 
 def _according_kind(words: str) -> str:
-    low = words.lower()
-    if _DOC_WORD.search(low):
+    """The kind of an unnamed source "according to" names: "the new paper", "the county"."""
+    head = words.lower().split()[-1]
+    if _DOC_WORD.search(words.lower()):
         return "document"
-    if _ACCORDING_GOVERNMENT.search(low):
+    if head in GOVERNMENT_NOUNS:
         return "government"
-    return "organization" if _ACCORDING_ORGS.search(low) else "anonymous"
+    return "organization" if head in _ACCORDING_ORGS else "anonymous"
 
 
 _OUTLET_DESC = re.compile(

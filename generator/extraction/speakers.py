@@ -53,8 +53,12 @@ _DETERMINERS = frozenset(["a", "an", "the", "some", "several", "two", "three", "
 _BASIS_NOUNS = frozenset(
     ["statement", "interview", "release", "post", "letter", "email", "briefing", "conference"]
 )
-_GOVERNMENT = frozenset(
+GOVERNMENT_NOUNS = frozenset(
     [
+        "prosecution",
+        "county",
+        "city",
+        "state",
         "police",
         "government",
         "ministry",
@@ -129,7 +133,7 @@ def _kind(entity: Entity | None, head: str) -> str:
             return "government"
         return "organization"
     low = head.lower()
-    if low in _GOVERNMENT:
+    if low in GOVERNMENT_NOUNS:
         return "government"
     if low in _DOCUMENTS:
         return "document"
@@ -188,14 +192,13 @@ def find_speakers(
         if found is None:
             continue
         name, kind, mention = found
-        if appeal and kind in ("anonymous", "document") and not _human(tokens[subject].text):
+        people = tokens[subject].text.lower() in _HUMAN
+        if appeal and kind in ("anonymous", "document") and not people:
             continue  # "wet weather promised to deliver respite" is no one's promise
         if appeal:  # "urged them to be strong": the addressee and the infinitive
             whom = [k for k in mine if tokens[k].dep == "dobj" and k < appeal[0]]
-            start = tokens[whom[0]].left if whom else tokens[appeal[0]].left
-            end = tokens[appeal[0]].right
-            while end > start and text[end - 1] in ".,;:\"“”'’ ":
-                end -= 1
+            first = tokens[whom[0]] if whom else tokens[appeal[0]]
+            start, end = _trimmed(text, first.left, tokens[appeal[0]].right)
         else:
             start, end = _claim_span(text, tokens, kids, claims[0], tokens[claims[0]])
         if end - start < 8:
@@ -204,17 +207,13 @@ def find_speakers(
     return out
 
 
+# Words for people, who can urge, vow or promise (weather cannot).
 _HUMAN = _words(
     "officials|experts|residents|protesters|workers|leaders|doctors|scientists|researchers|"
     "activists|campaigners|critics|lawmakers|legislators|senators|executives|analysts|members|"
     "parents|teachers|students|families|relatives|police|authorities|investigators|unions|"
     "spokesman|spokeswoman|spokesperson|official|minister|president|chief|mayor|governor"
 )
-
-
-def _human(word: str) -> bool:
-    """A word for people, who can urge, vow or promise (weather cannot)."""
-    return word.lower() in _HUMAN
 
 
 def _evidence(tokens: list[Token], subject: int | None) -> bool:
@@ -276,6 +275,11 @@ def _claim_span(
     first = next((j for j in sorted(kids.get(k, [])) if tokens[j].start == start), None)
     if first is not None and tokens[first].dep == "mark" and tokens[first].text.lower() == "that":
         start = tokens[first + 1].start if first + 1 < len(tokens) else start
+    return _trimmed(text, start, end)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without quotation marks around it and punctuation at its end."""
     while end > start and text[end - 1] in ".,;:\"“”'’ ":
         end -= 1
     while start < end and text[start] in "\"“”'‘ ":
