@@ -785,3 +785,23 @@ def test_a_one_word_name_that_goes_on_with_its_is_a_company():
     names = entities_by_name(ex)
     assert names["Vidyard"].type == "ORG"
     assert names["Larry Ellison"].type == "PERSON"
+
+
+def test_teams_companies_places_and_races_by_the_shape_of_their_names():
+    ex = run(
+        "The Nottingham Panthers beat the Dundee Stars 4-2 on Saturday.\n\n"
+        "Caeneus Minerals said drilling at Mt Berghaus and Roberts Hill had found gold.\n\n"
+        "Police closed Goscote Lane after the crash.\n\n"
+        "The colt won the Belmont Stakes before the Kentucky Derby.\n\n"
+        "The company raised Rs 500 crore."
+    )
+    names = entities_by_name(ex)
+    assert names["Nottingham Panthers"].type == "ORG"
+    assert names["Dundee Stars"].type == "ORG"
+    assert names["Caeneus Minerals"].type == "ORG"
+    assert names["Mt Berghaus"].type == "PLACE"
+    assert names["Roberts Hill"].type == "PLACE"
+    assert names["Goscote Lane"].type == "PLACE"
+    assert names["Belmont Stakes"].type == "EVENT"
+    assert names["Kentucky Derby"].type == "EVENT"
+    assert "Rs" not in names

@@ -207,6 +207,16 @@ _DOMAINS = _words(
 )
 
 
+def _team_name(toks: list[str], low: list[str]) -> bool:
+    """A known place and a plural nickname: a team ("Nottingham Panthers", "Dundee Stars")."""
+    if len(toks) < 2 or not toks[-1][:1].isupper() or not low[-1].endswith("s"):
+        return False
+    if low[-1].endswith("ss") or low[-1] in PLACE_HEADS or low[-1] in ORG_HEADS:
+        return False
+    place = lookup(" ".join(toks[:-1]))
+    return place is not None and place.type == "PLACE"
+
+
 _WEATHER_SYSTEMS = frozenset(("storm", "hurricane", "typhoon", "cyclone", "tropical"))
 
 
@@ -243,6 +253,8 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
             return "ORG", text, None  # "Health Canada", "Tourism Malaysia": a national agency
     if low[-1] in FIELD_HEADS and not (set(low) & ORG_HEADS):
         return None  # "Mathematical Sciences": a subject (a body so named, the model may add)
+    if _team_name(toks, low):
+        return "ORG", text, "team"  # "Nottingham Panthers", "Belfast Giants", "Dallas Cowboys"
     if low[-1] in EVENT_HEADS or " ".join(low) in EVENT_NAMES:
         return "EVENT", text, None  # "Newport Jazz Festival", "the Oscars", "Davis Cup"
     if len(toks) > 1:
@@ -257,7 +269,15 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
                 return "ORG", text, None  # "U.S. Department of Agriculture"
         if last in FACILITY_HEADS or (low[0] in FACILITY_HEADS and low[1] in {"of", "for"}):
             return "FACILITY", text, None
-        if last in PLACE_HEADS or low[0] in {"mount", "lake", "gulf", "strait", "province"}:
+        if last in PLACE_HEADS or low[0] in {
+            "mount",
+            "mt",
+            "mt.",
+            "lake",
+            "gulf",
+            "strait",
+            "province",
+        }:
             return "PLACE", text, None
     if len(toks) == 1:
         word = toks[0]

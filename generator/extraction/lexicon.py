@@ -104,9 +104,9 @@ ORG_HEADS = _words(
     institution|unit|units|taskforce|task force|squadron|fleet|agencies|ministries|commission|
     directorate|secretariat|militia|militias|group|council|consortium|partners|industries|
     holdings|motors|media|daily|weekly|magazine|review|record|express|mail|sun|star|
-    conference|summit|initiative|program|programme|project|council|battery|wing|municipality""".replace(
-        "\n", ""
-    )
+    conference|summit|initiative|program|programme|project|council|battery|wing|municipality|
+    minerals|metals|mining|resources|petroleum|pharmaceuticals|therapeutics|biosciences|
+    ventures""".replace("\n", "")
 )
 FACILITY_HEADS = _words(
     """facility|plant|base|airbase|air base|airport|port|camp|hospital|prison|reactor|site|dam|
@@ -120,7 +120,7 @@ PLACE_HEADS = _words(
     valley|sea|ocean|gulf|strait|straits|peninsula|city|county|lake|desert|coast|bay|canal|
     border|village|town|state|states|territory|territories|republic|kingdom|emirates|basin|
     plain|plains|heights|hills|strip|bank|highlands|delta|road|street|avenue|boulevard|highway|
-    motorway|expressway""".replace("\n", "")
+    motorway|expressway|lane|hill|drive|creek|ridge""".replace("\n", "")
 )
 # Regions and places a country/city list misses.
 REGIONS = _cased(
@@ -240,7 +240,7 @@ COMMON = _words(
     strikes|strike|airstrikes|airstrike|near|vehicles|vehicle|tank|tanks|unit|units|
     fighting|positions|position|building|buildings|bridge|bridges|staging|area|areas|
     ebola|zika|covid|covid-19|coronavirus|sars|mers|hiv|aids|malaria|measles|polio|cholera|
-    influenza|dengue|tuberculosis|mpox|monkeypox|h1n1|h5n1""".replace("\n", "")
+    influenza|dengue|tuberculosis|mpox|monkeypox|h1n1|h5n1|rs|rs.|inr|usd""".replace("\n", "")
 )
 # Nationality adjectives and plural nouns (NORP): never an entity name on their own.
 DEMONYMS = _words(
@@ -305,7 +305,7 @@ US_STATE_ABBREVIATIONS = {
 # Festival", "Producers Guild Awards", "Davis Cup"); and events named by one word.
 EVENT_HEADS = _words(
     "festival|fest|awards|championship|championships|tournament|marathon|expo|biennale|"
-    "olympics|paralympics|cup|grand prix|world series|super bowl"
+    "olympics|paralympics|cup|grand prix|world series|super bowl|derby|stakes"
 )
 EVENT_NAMES = _words("oscars|grammys|emmys|baftas|tonys|olympics|paralympics|golden globes")
 # Fields of study ("Mathematical Sciences", "Electrical Engineering"): a subject, not a name on
