@@ -7,7 +7,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 _STOP_TEXT = """a about above after again against all also am an and any are as at be because been
@@ -237,6 +237,7 @@ _NUMBER = re.compile(
     re.I,
 )
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*|\s+and\s+", re.I)
+_BETWEEN = re.compile(r"\bbetween\s+\W?$", re.I)  # before a range's first number
 
 
 @dataclass
@@ -246,7 +247,7 @@ class _Number:
     value: float
     written: str
     scale: float = 1.0
-    glued: str | None = None  # the unit written against the number
+    glued: str | None = None  # the unit written against the number ("m": metres or millions)
     currency: str | None = None
 
 
@@ -261,8 +262,6 @@ def _read_number(m: re.Match[str], sentence: str) -> _Number | None:
     n.currency = _CURRENCY.get(sentence[max(0, m.start() - 1) : m.start()])
     if suffix in _GLUED_SCALE:
         n.scale = _GLUED_SCALE[suffix]
-    elif suffix == "m" and n.currency:
-        n.scale = 1e6  # "$5m"
     elif suffix:
         n.glued = _GLUED[suffix]
     scale = re.match(r"\s+(" + "|".join(_SCALE) + r")\b", sentence[n.end :], re.I)
@@ -280,7 +279,7 @@ def _ranges(numbers: list[_Number], sentence: str) -> list[list[_Number]]:
         if out and len(out[-1]) == 1:
             first = out[-1][0]
             join = _RANGE_JOIN.fullmatch(sentence[first.end : n.start])
-            between = re.search(r"\bbetween\s+\W?$", sentence[: first.start], re.I)
+            between = _BETWEEN.search(sentence, 0, first.start)
             if join and ("and" not in join.group().lower() or between):
                 out[-1].append(n)
                 continue
@@ -302,12 +301,13 @@ def quantities(sentence: str) -> list[Quantity]:
         rest = sentence[hi.end :].lstrip()
         compound = re.match(r"-([^\W\d_]+(?:-[^\W\d_]+)*)", sentence[hi.end :])
         currency = lo.currency or hi.currency
+        scale = max(n.scale for n in group)
         if rest.startswith("%") or re.match(r"per ?cent\b", rest, re.I):
             word: str | None = "percent"
         elif currency:
             word = currency
-            if hi.glued == "metre":  # "$35-41m": millions of dollars, not metres
-                group = [replace(n, glued=None, scale=1e6) for n in group]
+            if hi.glued == "metre":  # "$5m", "$35-41m": millions of dollars, not metres
+                scale = 1e6
         elif hi.glued:
             word = hi.glued
         elif compound:  # "12-year-old", "7.1-magnitude"
@@ -321,10 +321,9 @@ def quantities(sentence: str) -> list[Quantity]:
         if not word or word in _MONTHS:  # "12 May" is a date, not twelve of something
             continue
         context = [t[2] for t in before[-CONTEXT:]] + [t[2] for t in after[:CONTEXT]]
-        scale = max(n.scale for n in group)
         text = lo.written
         if len(group) > 1:
-            between = re.search(r"\bbetween\s+\W?$", sentence[: lo.start], re.I)
+            between = _BETWEEN.search(sentence, 0, lo.start)
             text = sentence[between.start() if between else lo.start : hi.end]
         for n in group:
             out.append(

@@ -25,3 +25,13 @@ def sources_by_name(ex):
 
 def mention_texts(ex, name):
     return [m.text for m in entities_by_name(ex)[name].mentions]
+
+
+def credited(ex, *fields: str) -> dict:
+    """Claim text -> its source's ``fields`` (one field: the value; several: a tuple)."""
+    out = {}
+    for s in ex.sources:
+        values = tuple(getattr(s, f) for f in fields)
+        for c in s.claims:
+            out[c.text] = values[0] if len(values) == 1 else values
+    return out

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from extraction_helpers import entities_by_name, run, sources_by_name
+from extraction_helpers import credited, entities_by_name, run, sources_by_name
 
 
 def test_according_to_and_quote_sources():
@@ -543,7 +543,7 @@ def test_documents_are_sources_however_they_are_introduced():
         "Police records indicate that the suspect had two prior arrests.\n\n"
         "Figures released on Monday by the Bureau of Labor Statistics showed that hiring slowed."
     )
-    got = {c.text: (s.name, s.kind, s.basis) for s in ex.sources for c in s.claims}
+    got = credited(ex, "name", "kind", "basis")
     assert got["the pace of recovery remains slow"][:2] == ("Data", "document")
     assert got["the stadium loses money"][1] == "document"
     assert got["most voters oppose the plan"][:2] == ("survey by Gallup", "document")
@@ -561,7 +561,7 @@ def test_research_and_documents_that_find_or_show_are_sources_but_other_things_a
         "The autopsy showed that the victim had drowned before the fire.\n\n"
         "The video game shows that players can fly over the city."
     )
-    got = {c.text: (s.name, s.kind) for s in ex.sources for c in s.claims}
+    got = credited(ex, "name", "kind")
     assert got["the bridge was unsafe for trucks"] == ("inspection team", "anonymous")
     assert got["the victim had drowned before the fire"] == ("autopsy", "anonymous")
     assert not any("players can fly" in c for c in got)
@@ -575,7 +575,7 @@ def test_a_bare_title_is_the_person_the_text_gave_that_role():
         "Judge Ann Cole heard the case of Bradley Axel on Tuesday.\n\n"
         "Axel stayed silent as the judge said the sentence would be read on Friday."
     )
-    got = {c.text: s.name for s in ex.sources for c in s.claims}
+    got = credited(ex, "name")
     assert got["Why would there not be a deal"] == "Donald Trump"
     assert got["the sentence would be read on Friday"] == "Ann Cole"
 
@@ -587,7 +587,7 @@ def test_beliefs_and_appeals_are_claims_of_their_subject():
         "The mayor of Surabaya, Tri Rismaharini, comforted relatives and urged them to be strong.\n\n"
         "Senator Joan Pike vowed to reopen the mine before winter."
     )
-    got = {c.text: (s.name, s.kind) for s in ex.sources for c in s.claims}
+    got = credited(ex, "name", "kind")
     assert got["the suspect was a supplier for the whole region"] == ("Police", "government")
     assert got["them to be strong"][0] == "Tri Rismaharini"
     assert got["to reopen the mine before winter"] == ("Joan Pike", "person")
@@ -603,7 +603,7 @@ def test_according_to_a_document_of_a_body_an_institution_or_mid_sentence():
         "Cleaner fuel cut pollution, but, according to Rita Hale, the tradeoff has been "
         "faster warming."
     )
-    got = {c.text: (s.name, s.kind) for s in ex.sources for c in s.claims}
+    got = credited(ex, "name", "kind")
     eia = got["Half of the power came from coal in 2015"]
     assert eia[0] == "Energy Information Administration"
     assert got["Scientists have underestimated the warming"] == ("new paper", "document")
@@ -631,7 +631,7 @@ def test_what_follows_adding_that_is_another_claim_of_the_same_speaker():
         "On March 25 the ministry announced a hold on exports, adding that it would be lifted "
         "case by case."
     )
-    got = {c.text: s.name for s in ex.sources for c in s.claims}
+    got = credited(ex, "name")
     assert got["The waves are three metres high"] == "Tom Soelistyo"
     assert got["the search would go on all night"] == "Tom Soelistyo"
     assert got["a hold on exports"] == got["it would be lifted case by case"]
@@ -644,7 +644,7 @@ def test_evidence_named_by_a_relative_clause_or_messages_and_no_promise_from_wea
         "The text messages found on his phone showed he had been buying on a commercial scale.\n\n"
         "Wet weather promised to deliver respite for the farms."
     )
-    got = {c.text: (s.name, s.kind) for s in ex.sources for c in s.claims}
+    got = credited(ex, "name", "kind")
     assert got["speed and accuracy were linked"][1] == "document"
     assert "messages" in got["he had been buying on a commercial scale"][0]
     assert not any("respite" in claim for claim in got)
@@ -672,7 +672,7 @@ def test_the_person_urged_to_act_is_not_the_speaker_and_telling_reporters_goes_o
         "Han Dong-hoon, the leader of the PPP, urged Yoon to step down, telling reporters after "
         "the address that it had become impossible for him to carry out his duties."
     )
-    got = {c.text: s.name for s in ex.sources for c in s.claims}
+    got = credited(ex, "name")
     assert got == {
         "Yoon to step down": "Han Dong-hoon",
         "it had become impossible for him to carry out his duties": "Han Dong-hoon",

@@ -217,6 +217,7 @@ def _team_name(toks: list[str], low: list[str]) -> bool:
     return place is not None and place.type == "PLACE"
 
 
+_PLACE_OPENERS = frozenset(("mount", "mt", "mt.", "lake", "gulf", "strait", "province"))
 _WEATHER_SYSTEMS = frozenset(("storm", "hurricane", "typhoon", "cyclone", "tropical"))
 
 
@@ -269,15 +270,7 @@ def _classify(text: str, toks: list[str], titled: bool) -> tuple[str, str, str |
                 return "ORG", text, None  # "U.S. Department of Agriculture"
         if last in FACILITY_HEADS or (low[0] in FACILITY_HEADS and low[1] in {"of", "for"}):
             return "FACILITY", text, None
-        if last in PLACE_HEADS or low[0] in {
-            "mount",
-            "mt",
-            "mt.",
-            "lake",
-            "gulf",
-            "strait",
-            "province",
-        }:
+        if last in PLACE_HEADS or low[0] in _PLACE_OPENERS:
             return "PLACE", text, None
     if len(toks) == 1:
         word = toks[0]

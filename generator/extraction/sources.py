@@ -470,10 +470,10 @@ def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
         if ent is None:
             continue
         end = next((x.end for x in ent[0].mentions if x.start == ent[1]), ent[1])
-        if _FINITE_AFTER.match(text, end):
-            continue  # "SBM Intel says Nigeria is at risk": Nigeria is what is said, not who
-        if _TO_INFINITIVE.match(text, end):
-            continue  # "X, the party's leader, urged Yoon to step down": Yoon is urged
+        if _NOT_THE_SPEAKER.match(text, end):
+            # "SBM Intel says Nigeria is at risk": Nigeria is what is said, not who says it;
+            # "X, the party's leader, urged Yoon to step down": Yoon is urged
+            continue
         if text[end : end + 2] in ("’s", "'s"):
             # '"...," says Rosetta's former mission manager Gerhard Schwehm': the person
             ent = _person_after(idx, end + 2, min(sent.end, end + 80)) or ent
@@ -492,10 +492,9 @@ def _inverted_hits(text: str, sent: Sentence, idx: _Index) -> list[_Hit]:
     return hits
 
 
-_TO_INFINITIVE = re.compile(r"[ \t]+to[ \t]+[a-z]")
-_FINITE_AFTER = re.compile(
-    r"[ \t]+(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|"
-    r"does|do)\b"
+_NOT_THE_SPEAKER = re.compile(
+    r"[ \t]+(?:(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|"
+    r"does|do)\b|to[ \t]+[a-z])"
 )
 
 
